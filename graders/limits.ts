@@ -1,0 +1,50 @@
+/**
+ * Every limit the platform enforces, in one place. Problems may override the
+ * per-submission grading limits in their problem.json (`limits`), but never
+ * beyond the MAX_* ceilings below: the server validates that when it loads a
+ * problem folder, so a typo in a problem file cannot disable a limit.
+ */
+
+/** Per-submission grading limits (defaults for a problem that sets none). */
+export const DEFAULT_GRADING_LIMITS = {
+  /** CPU time the candidate's code may use across all tests of one submission. */
+  cpuMs: 2_000,
+  /** Wall time for the whole submission (covers awaiting promises that never settle). */
+  wallMs: 10_000,
+  /** V8 heap limit of the submission's isolate. */
+  memoryMb: 64,
+  /** Console output (all tests together) before `output_limit`. */
+  outputKb: 64,
+} as const;
+
+export type GradingLimits = { cpuMs: number; wallMs: number; memoryMb: number; outputKb: number };
+
+/** Ceilings a problem file may not exceed. */
+export const MAX_GRADING_LIMITS: GradingLimits = { cpuMs: 10_000, wallMs: 30_000, memoryMb: 512, outputKb: 1024 };
+
+/** Largest serialized return value of one test before `output_limit` (bytes of JSON). */
+export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
+
+/** Source code size accepted by the API and the CLI. */
+export const MAX_SOURCE_BYTES = 64 * 1024;
+
+/** Custom inputs on Run: how many cases and how large the JSON of all of them. */
+export const MAX_CUSTOM_CASES = 10;
+export const MAX_CUSTOM_INPUT_BYTES = 256 * 1024;
+
+/** Grader worker pool. */
+export const POOL_LIMITS = {
+  /** Worker processes (each judges one submission at a time). 0 = number of CPUs. */
+  workers: 0,
+  /** Jobs waiting beyond the running ones; past this the API answers 429. */
+  maxQueue: 64,
+  /** Seconds a 429 tells the client to wait before retrying. */
+  retryAfterSeconds: 2,
+} as const;
+
+/** Accounts. */
+export const AUTH_LIMITS = {
+  minPasswordLength: 8,
+  maxPasswordLength: 200,
+  sessionDays: 30,
+} as const;
