@@ -38,7 +38,6 @@ export interface ProblemView {
   entry: string;
   limits: GradingLimits;
   starter: Record<Lang, string>;
-  hiddenTestCount: number;
 }
 
 export interface DraftView {
