@@ -1,0 +1,3 @@
+export function evens(nums: number[]): number[] {
+  return nums.filter((n) => n % 2 !== 0);
+}

@@ -1,0 +1,1 @@
+const twoSum = () => null;
