@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { listProblems } from "@/lib/problems/list-problems";
+import { DEFAULT_GRADING_LIMITS } from "@/graders/limits";
+import styles from "./home.module.css";
+
+export default async function HomePage() {
+  const user = await getCurrentUser();
+  const { problems } = await listProblems({ user, round: "coding" });
+  const solved = problems.filter((p) => p.solved).length;
+  const byDifficulty = { easy: 0, medium: 0, hard: 0 };
+  for (const p of problems) byDifficulty[p.difficulty] += 1;
+
+  return (
+    <div className={styles.home}>
+      <section className={styles.hero}>
+        <p className={styles.kicker}>Production Engineer · SRE interview practice</p>
+        <h1 className={styles.title}>
+          Practise the loop the way it actually runs.
+        </h1>
+        <p className={styles.lede}>
+          ProdLoop drills the rounds of a Production Engineering / SRE interview loop. Start with the coding round:
+          log parsing, rate limiting, scheduling and metrics problems, written in a real editor and graded against
+          hidden tests in a sandbox, with a verdict in well under a second.
+        </p>
+        <div className={styles.ctas}>
+          <Link href="/problems" className="btn btn-primary btn-lg">
+            Browse problems
+          </Link>
+          {user ? (
+            <span className={styles.progress}>
+              {solved} of {problems.length} solved
+            </span>
+          ) : (
+            <Link href="/signup" className="btn btn-lg">
+              Create an account
+            </Link>
+          )}
+        </div>
+      </section>
+
+      <section className={styles.rounds} aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading" className={styles.sectionTitle}>
+          The rounds
+        </h2>
+        <div className={styles.grid}>
+          <article className={`${styles.card} ${styles.cardLive}`}>
+            <header className={styles.cardHead}>
+              <span className={styles.cardName}>Coding</span>
+              <span className={styles.live}>available</span>
+            </header>
+            <p>
+              Write a function in JavaScript or TypeScript. <strong>Run</strong> it against the examples and your own
+              inputs, then <strong>Submit</strong> it against the hidden tests.
+            </p>
+            <p className={styles.meta}>
+              {problems.length} problems · {byDifficulty.easy} easy · {byDifficulty.medium} medium · {byDifficulty.hard}{" "}
+              hard
+            </p>
+          </article>
+          <article className={styles.card}>
+            <header className={styles.cardHead}>
+              <span className={styles.cardName}>Troubleshooting</span>
+              <span className={styles.soon}>not yet</span>
+            </header>
+            <p>A simulated broken Linux host: find the root cause with a shell, fix it, prove it stays fixed.</p>
+          </article>
+          <article className={styles.card}>
+            <header className={styles.cardHead}>
+              <span className={styles.cardName}>System design</span>
+              <span className={styles.soon}>not yet</span>
+            </header>
+            <p>Design a service under stated load: capacity estimates, failure modes, trade-offs, a diagram.</p>
+          </article>
+          <article className={styles.card}>
+            <header className={styles.cardHead}>
+              <span className={styles.cardName}>Mock interviews</span>
+              <span className={styles.soon}>not yet</span>
+            </header>
+            <p>An interviewer runs a timed loop of rounds with you, watches live and fills a scorecard.</p>
+          </article>
+        </div>
+      </section>
+
+      <section className={styles.how} aria-labelledby="how-heading">
+        <h2 id="how-heading" className={styles.sectionTitle}>
+          How grading works
+        </h2>
+        <dl className={styles.facts}>
+          <div>
+            <dt>Fresh sandbox</dt>
+            <dd>Each submission runs in its own V8 isolate, disposed afterwards. No filesystem, network or timers.</dd>
+          </div>
+          <div>
+            <dt>Real limits</dt>
+            <dd>
+              {DEFAULT_GRADING_LIMITS.cpuMs / 1000} s CPU, {DEFAULT_GRADING_LIMITS.memoryMb} MB memory and{" "}
+              {DEFAULT_GRADING_LIMITS.outputKb} KB of console output by default; some problems set a tighter bar.
+            </dd>
+          </div>
+          <div>
+            <dt>Honest verdicts</dt>
+            <dd>
+              Accepted, Wrong Answer, Time Limit, Memory Limit, Runtime, Compile and Output Limit, with the first failing
+              example shown in full and hidden tests by number only.
+            </dd>
+          </div>
+          <div>
+            <dt>Keyboard first</dt>
+            <dd>
+              <kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>Enter</kbd> runs, add <kbd>Shift</kbd> to submit. Drafts save as you
+              type.
+            </dd>
+          </div>
+        </dl>
+      </section>
+    </div>
+  );
+}
