@@ -1,0 +1,137 @@
+import { cpuMs, exitProc, spawn } from "../state/procs.ts";
+import { randInt } from "../state/rng.ts";
+import { userByName } from "../state/users.ts";
+import type { Host } from "../state/host.ts";
+import type { Proc, Unit } from "../state/types.ts";
+import { programFor } from "../programs/registry.ts";
+import { formatTimespan } from "./timespan.ts";
+
+/**
+ * A small systemd: start/stop/restart of service units, Restart= handling when
+ * the main process dies, and the manager's own journal lines worded as
+ * systemd 252 words them ("Started app.service - App API server.").
+ */
+
+const RESTART_SEC_MS = 100;
+
+function title(unit: Unit): string {
+  return `${unit.name} - ${unit.description}`;
+}
+
+function sysLog(host: Host, unit: Unit, message: string, priority = 6): void {
+  host.log({ ident: "systemd", pid: 1, unit: unit.name, priority, message });
+}
+
+export function getUnit(host: Host, name: string): Unit | undefined {
+  const full = name.includes(".") ? name : `${name}.service`;
+  return host.state.units[full];
+}
+
+export function mainProc(host: Host, unit: Unit): Proc | undefined {
+  return unit.mainPid === null ? undefined : host.state.procs[unit.mainPid];
+}
+
+export function startUnit(host: Host, unit: Unit): void {
+  if (unit.activeState === "active") return;
+  const user = userByName(host.state, unit.user);
+  if (!user) throw new Error(`unit ${unit.name} runs as unknown user ${unit.user}`);
+  const argv = unit.execStart;
+  const exe = argv[0] ?? "/bin/false";
+  const proc = spawn(host.state, {
+    ppid: 1,
+    uid: user.uid,
+    gid: user.gid,
+    comm: exe.split("/").pop()?.slice(0, 15) ?? "unknown",
+    argv,
+    exe,
+    env: { LANG: "C.UTF-8", PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: user.home, LOGNAME: user.name, USER: user.name, SHELL: user.shell, INVOCATION_ID: invocationId(host) },
+    cwd: "/",
+    tty: null,
+    cpuShare: Number(unit.params.cpuShare ?? 0.02),
+    vszKb: Number(unit.params.vszKb ?? 1_200_000),
+    rssKb: unit.memoryKb,
+    rssGrowKbPerSec: 0,
+    nice: 0,
+    limits: { nofile: [524288, 524288], nproc: [7609, 7609] },
+    program: unit.program,
+    unit: unit.name,
+    params: { ...unit.params },
+    fds: {
+      "0": { kind: "chr", path: "/dev/null", mode: "r" },
+      "1": { kind: "socket", proto: "unix", inode: 30_000 + host.state.nextPid },
+      "2": { kind: "socket", proto: "unix", inode: 30_000 + host.state.nextPid },
+    },
+  });
+  unit.mainPid = proc.pid;
+  unit.activeState = "active";
+  unit.subState = "running";
+  unit.result = "success";
+  unit.stateSinceMs = host.now;
+  delete unit.restartAtMs;
+  programFor(unit.program).start?.(host, proc);
+  sysLog(host, unit, `Started ${title(unit)}.`);
+}
+
+function invocationId(host: Host): string {
+  let out = "";
+  for (let i = 0; i < 4; i++) out += randInt(host.state, 0, 0xffffffff).toString(16).padStart(8, "0");
+  return out;
+}
+
+export function stopUnit(host: Host, unit: Unit): void {
+  const proc = mainProc(host, unit);
+  if (unit.activeState !== "active" && unit.activeState !== "activating") {
+    return;
+  }
+  sysLog(host, unit, `Stopping ${title(unit)}...`);
+  const consumed = proc ? cpuMs(proc, host.now) : 0;
+  if (proc) exitProc(host.state, proc);
+  unit.mainPid = null;
+  unit.activeState = "inactive";
+  unit.subState = "dead";
+  unit.stateSinceMs = host.now;
+  delete unit.restartAtMs;
+  sysLog(host, unit, `${unit.name}: Deactivated successfully.`);
+  sysLog(host, unit, `Stopped ${title(unit)}.`);
+  if (consumed >= 1) sysLog(host, unit, `${unit.name}: Consumed ${formatTimespan(consumed)} CPU time.`);
+}
+
+export function restartUnit(host: Host, unit: Unit): void {
+  stopUnit(host, unit);
+  startUnit(host, unit);
+}
+
+/** The main process died on its own or by a signal: record the result, maybe schedule a restart. */
+export function onMainProcessExit(host: Host, proc: Proc, sig: number, code: number): void {
+  const unit = proc.unit ? host.state.units[proc.unit] : undefined;
+  if (!unit || unit.mainPid !== proc.pid) return;
+  unit.mainPid = null;
+  const clean = sig === 15 || sig === 1 || sig === 2 || (sig === 0 && code === 0);
+  if (sig) sysLog(host, unit, `${unit.name}: Main process exited, code=killed, status=${sig}/${SIGNAMES[sig] ?? sig}`, clean ? 6 : 4);
+  else sysLog(host, unit, `${unit.name}: Main process exited, code=exited, status=${code}/${code === 0 ? "SUCCESS" : "FAILURE"}`, code ? 4 : 6);
+  unit.result = clean ? "success" : sig ? "signal" : "exit-code";
+  if (!clean) sysLog(host, unit, `${unit.name}: Failed with result '${unit.result}'.`, 4);
+  else sysLog(host, unit, `${unit.name}: Deactivated successfully.`);
+  const restart = unit.restart === "always" || (unit.restart === "on-failure" && !clean);
+  unit.stateSinceMs = host.now;
+  if (restart) {
+    unit.activeState = "activating";
+    unit.subState = "auto-restart";
+    unit.restartAtMs = host.now + RESTART_SEC_MS;
+  } else {
+    unit.activeState = clean ? "inactive" : "failed";
+    unit.subState = clean ? "dead" : "failed";
+  }
+}
+
+export function runDueRestarts(host: Host): void {
+  for (const unit of Object.values(host.state.units)) {
+    if (unit.restartAtMs === undefined || unit.restartAtMs > host.now) continue;
+    unit.restarts += 1;
+    sysLog(host, unit, `${unit.name}: Scheduled restart job, restart counter is at ${unit.restarts}.`);
+    unit.activeState = "inactive";
+    startUnit(host, unit);
+  }
+}
+
+const SIGNAMES: Record<number, string> = { 1: "HUP", 2: "INT", 3: "QUIT", 6: "ABRT", 9: "KILL", 11: "SEGV", 15: "TERM" };

@@ -1,0 +1,255 @@
+import type { FsStat, IFileSystem, MkdirOptions, RmOptions, CpOptions, BufferEncoding, FileContent } from "just-bash";
+
+/** just-bash does not re-export its Dirent type; this is its shape. */
+interface DirentEntry {
+  name: string;
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+}
+import { SysError } from "../state/errors.ts";
+import * as fs from "../state/fs.ts";
+import { joinPath } from "../state/paths.ts";
+import { fileSize } from "../state/usage.ts";
+import type { Inode } from "../state/types.ts";
+import { procFdInode, procNode, type ProcNode } from "./procfs.ts";
+import type { Runtime } from "./runtime.ts";
+
+/**
+ * just-bash's IFileSystem over the host model. just-bash's interpreter and
+ * its text tools (grep, sed, awk, redirections, globs) see exactly the files
+ * our own commands see, with the permissions of whoever runs the command
+ * right now (rt.cred, switched by sudo). Nothing here touches the real disk.
+ */
+
+/** Reads larger than this fail rather than materialise gigabytes in memory. */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+const isProc = (p: string): boolean => p === "/proc" || p.startsWith("/proc/");
+
+function toText(content: FileContent): string {
+  return typeof content === "string" ? content : Buffer.from(content).toString("latin1");
+}
+
+function statOf(inode: Inode): FsStat {
+  const typeBits = { file: 0o100000, dir: 0o040000, symlink: 0o120000, chr: 0o020000 }[inode.kind];
+  return {
+    isFile: inode.kind === "file" || inode.kind === "chr",
+    isDirectory: inode.kind === "dir",
+    isSymbolicLink: inode.kind === "symlink",
+    mode: typeBits | inode.mode,
+    size: fileSize(inode),
+    mtime: new Date(inode.mtimeMs),
+    dev: inode.dev,
+    ino: inode.ino,
+  };
+}
+
+function procStat(node: ProcNode, now: number): FsStat {
+  const typeBits = { file: 0o100000, dir: 0o040000, symlink: 0o120000 }[node.kind];
+  return {
+    isFile: node.kind === "file",
+    isDirectory: node.kind === "dir",
+    isSymbolicLink: node.kind === "symlink",
+    mode: typeBits | node.mode,
+    size: node.kind === "symlink" ? node.target.length : 0,
+    mtime: new Date(now),
+  };
+}
+
+export class HostFs implements IFileSystem {
+  private readonly rt: Runtime;
+
+  constructor(rt: Runtime) {
+    this.rt = rt;
+  }
+
+  private get state() {
+    return this.rt.host.state;
+  }
+
+  /** Follow /proc symlinks that point back into the model (e.g. /proc/1/cwd -> /). */
+  private procFollow(path: string): ProcNode {
+    const node = procNode(this.rt, path);
+    return node;
+  }
+
+  readContent(path: string): string {
+    if (isProc(path)) {
+      const inode = procFdInode(this.rt, path);
+      if (inode) return this.boundedRead(inode, path);
+      const node = this.procFollow(path);
+      if (node.kind === "dir") throw new SysError("EISDIR", path);
+      if (node.kind === "symlink") return this.readContent(node.target);
+      return node.read();
+    }
+    const { inode } = fs.readFile(this.state, this.rt.cred, path);
+    return this.boundedRead(inode, path);
+  }
+
+  private boundedRead(inode: Inode, path: string): string {
+    if (inode.kind !== "file") return "";
+    const size = fileSize(inode);
+    if (size > MAX_READ_BYTES) throw new SysError("EFBIG", path);
+    return fs.readFileRange(inode, 0, size);
+  }
+
+  async readFile(path: string): Promise<string> {
+    return Buffer.from(this.readContent(path), "latin1").toString("utf8");
+  }
+
+  async readFileBuffer(path: string): Promise<Uint8Array> {
+    return new Uint8Array(Buffer.from(this.readContent(path), "latin1"));
+  }
+
+  async writeFile(path: string, content: FileContent, _options?: unknown): Promise<void> {
+    this.write(path, toText(content), false);
+  }
+
+  async appendFile(path: string, content: FileContent, _options?: BufferEncoding | object): Promise<void> {
+    this.write(path, toText(content), true);
+  }
+
+  private write(path: string, data: string, append: boolean): void {
+    const bytes = Buffer.from(data, "utf8").toString("latin1");
+    if (isProc(path)) {
+      const inode = procFdInode(this.rt, path);
+      if (!inode) throw new SysError("EACCES", path);
+      if (append) fs.writeInode(this.state, this.rt.cred, inode, inode.genBytes, inode.text + bytes, path);
+      else fs.writeInode(this.state, this.rt.cred, inode, 0, bytes, path);
+      return;
+    }
+    fs.writeFile(this.state, this.rt.cred, path, bytes, append);
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      await this.stat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async stat(path: string): Promise<FsStat> {
+    if (isProc(path)) {
+      const inode = procFdInode(this.rt, path);
+      if (inode) return statOf(inode);
+      const node = this.procFollow(path);
+      if (node.kind === "symlink" && node.target.startsWith("/")) return this.stat(node.target);
+      return procStat(node, this.rt.host.now);
+    }
+    return statOf(fs.resolve(this.state, this.rt.cred, path, true).inode);
+  }
+
+  async lstat(path: string): Promise<FsStat> {
+    if (isProc(path)) return procStat(this.procFollow(path), this.rt.host.now);
+    return statOf(fs.resolve(this.state, this.rt.cred, path, false).inode);
+  }
+
+  async mkdir(path: string, options?: MkdirOptions): Promise<void> {
+    if (isProc(path)) throw new SysError("ENOENT", path);
+    if (options?.recursive) {
+      let prefix = "";
+      for (const part of path.split("/").filter(Boolean)) {
+        prefix += `/${part}`;
+        if (!fs.tryResolve(this.state, this.rt.cred, prefix)) fs.mkdir(this.state, this.rt.cred, prefix);
+      }
+      return;
+    }
+    fs.mkdir(this.state, this.rt.cred, path);
+  }
+
+  async readdir(path: string): Promise<string[]> {
+    return (await this.readdirWithFileTypes(path)).map((e) => e.name);
+  }
+
+  async readdirWithFileTypes(path: string): Promise<DirentEntry[]> {
+    if (isProc(path)) {
+      const node = this.procFollow(path);
+      if (node.kind !== "dir") throw new SysError("ENOTDIR", path);
+      return node.entries.map((name) => {
+        const child = this.procFollow(`${path}/${name}`.replace("//", "/"));
+        return { name, isFile: child.kind === "file", isDirectory: child.kind === "dir", isSymbolicLink: child.kind === "symlink" };
+      });
+    }
+    return fs
+      .readdir(this.state, this.rt.cred, path)
+      .map(({ name, inode }) => ({ name, isFile: inode.kind === "file", isDirectory: inode.kind === "dir", isSymbolicLink: inode.kind === "symlink" }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async rm(path: string, options?: RmOptions): Promise<void> {
+    if (isProc(path)) throw new SysError("EACCES", path);
+    const found = fs.tryResolve(this.state, this.rt.cred, path, false);
+    if (!found) {
+      if (options?.force) return;
+      fs.resolve(this.state, this.rt.cred, path, false);
+    }
+    if (found?.inode.kind === "dir") {
+      if (!options?.recursive) throw new SysError("EISDIR", path);
+      for (const name of fs.readdir(this.state, this.rt.cred, path).map((e) => e.name)) {
+        await this.rm(`${path}/${name}`, options);
+      }
+      fs.rmdir(this.state, this.rt.cred, path);
+      return;
+    }
+    fs.unlink(this.state, this.rt.cred, path);
+  }
+
+  async cp(src: string, dest: string, options?: CpOptions): Promise<void> {
+    const st = await this.stat(src);
+    if (st.isDirectory) {
+      if (!options?.recursive) throw new SysError("EISDIR", src);
+      await this.mkdir(dest);
+      for (const name of await this.readdir(src)) await this.cp(`${src}/${name}`, `${dest}/${name}`, options);
+      return;
+    }
+    this.write(dest, Buffer.from(this.readContent(src), "latin1").toString("utf8"), false);
+  }
+
+  async mv(src: string, dest: string): Promise<void> {
+    fs.rename(this.state, this.rt.cred, src, dest);
+  }
+
+  resolvePath(base: string, path: string): string {
+    return joinPath(base, path);
+  }
+
+  /** Globs walk directories through readdir instead; a full path list would defeat lazy huge directories. */
+  getAllPaths(): string[] {
+    return [];
+  }
+
+  async chmod(path: string, mode: number): Promise<void> {
+    fs.chmod(this.state, this.rt.cred, path, mode);
+  }
+
+  async symlink(target: string, linkPath: string): Promise<void> {
+    fs.symlink(this.state, this.rt.cred, target, linkPath);
+  }
+
+  async link(existingPath: string, newPath: string): Promise<void> {
+    fs.link(this.state, this.rt.cred, existingPath, newPath);
+  }
+
+  async readlink(path: string): Promise<string> {
+    if (isProc(path)) {
+      const node = this.procFollow(path);
+      if (node.kind !== "symlink") throw new SysError("EINVAL", path);
+      return node.target;
+    }
+    const { inode } = fs.resolve(this.state, this.rt.cred, path, false);
+    if (inode.kind !== "symlink") throw new SysError("EINVAL", path);
+    return inode.target;
+  }
+
+  async realpath(path: string): Promise<string> {
+    if (isProc(path)) return path;
+    return fs.resolve(this.state, this.rt.cred, path, true).path;
+  }
+
+  async utimes(path: string, _atime: Date, mtime: Date): Promise<void> {
+    fs.utimes(this.state, this.rt.cred, path, mtime.getTime());
+  }
+}

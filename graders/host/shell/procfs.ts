@@ -1,0 +1,168 @@
+import { SysError } from "../state/errors.ts";
+import { getInode } from "../state/fs.ts";
+import { cpuMs, rssKb, vszKb } from "../state/procs.ts";
+import type { FdTarget, FileInode, Proc } from "../state/types.ts";
+import type { Runtime } from "./runtime.ts";
+
+/**
+ * /proc, generated from the process table on every access, so it can never
+ * disagree with ps or lsof. Only what troubleshooting uses is present: per-pid
+ * fd/, cmdline, environ, status, limits, and the system-wide loadavg,
+ * meminfo, uptime.
+ */
+
+export type ProcNode =
+  | { kind: "dir"; entries: string[]; mode: number; uid: number; gid: number }
+  | { kind: "file"; read: () => string; mode: number; uid: number; gid: number }
+  | { kind: "symlink"; target: string; mode: number; uid: number; gid: number };
+
+const PID_FILES = ["cmdline", "cwd", "environ", "exe", "fd", "limits", "status"];
+
+export function fdLinkTarget(rt: Runtime, fd: FdTarget): string {
+  switch (fd.kind) {
+    case "file": {
+      const inode = rt.host.state.fs.inodes[fd.ino];
+      return inode && inode.nlink === 0 ? `${fd.path} (deleted)` : fd.path;
+    }
+    case "chr":
+      return fd.path;
+    case "socket":
+      return `socket:[${fd.inode}]`;
+    case "pipe":
+      return `pipe:[${fd.inode}]`;
+  }
+}
+
+function procOf(rt: Runtime, pidText: string, path: string): Proc {
+  const proc = /^[0-9]+$/.test(pidText) ? rt.host.state.procs[pidText] : undefined;
+  if (!proc) throw new SysError("ENOENT", path);
+  return proc;
+}
+
+/** fd/, environ, cwd and exe are private to the owner (ptrace access mode), as on Linux. */
+function requireOwner(rt: Runtime, proc: Proc, path: string): void {
+  if (rt.cred.uid !== 0 && rt.cred.uid !== proc.uid) throw new SysError("EACCES", path);
+}
+
+export function procNode(rt: Runtime, abs: string): ProcNode {
+  const parts = abs.split("/").filter(Boolean).slice(1);
+  const state = rt.host.state;
+  const ro = (read: () => string, uid = 0, mode = 0o444): ProcNode => ({ kind: "file", read, mode, uid, gid: uid });
+  if (parts.length === 0) {
+    return { kind: "dir", entries: [...Object.keys(state.procs), "loadavg", "meminfo", "uptime"], mode: 0o555, uid: 0, gid: 0 };
+  }
+  const [first, second, third, ...rest] = parts as [string, string?, string?, ...string[]];
+  if (first === "loadavg") return ro(() => loadavg(rt));
+  if (first === "uptime") return ro(() => uptime(rt));
+  if (first === "meminfo") return ro(() => meminfo(rt));
+  const proc = procOf(rt, first, abs);
+  const own = { uid: proc.uid, gid: proc.gid };
+  if (second === undefined) return { kind: "dir", entries: PID_FILES, mode: 0o555, ...own };
+  switch (second) {
+    case "cmdline":
+      return ro(() => (proc.argv.length ? proc.argv.join("\0") + "\0" : ""), proc.uid);
+    case "environ":
+      requireOwner(rt, proc, abs);
+      return ro(() => Object.entries(proc.env).map(([k, v]) => `${k}=${v}\0`).join(""), proc.uid, 0o400);
+    case "status":
+      return ro(() => status(rt, proc), proc.uid);
+    case "limits":
+      return ro(() => limits(proc), proc.uid);
+    case "cwd":
+      requireOwner(rt, proc, abs);
+      return { kind: "symlink", target: proc.cwd, mode: 0o777, ...own };
+    case "exe":
+      requireOwner(rt, proc, abs);
+      return { kind: "symlink", target: proc.exe, mode: 0o777, ...own };
+    case "fd": {
+      requireOwner(rt, proc, abs);
+      if (third === undefined) return { kind: "dir", entries: Object.keys(proc.fds).sort((a, b) => Number(a) - Number(b)), mode: 0o500, ...own };
+      const fd = proc.fds[third];
+      if (!fd || rest.length) throw new SysError("ENOENT", abs);
+      return { kind: "symlink", target: fdLinkTarget(rt, fd), mode: fd.kind === "file" && fd.mode === "r" ? 0o500 : 0o700, ...own };
+    }
+  }
+  throw new SysError("ENOENT", abs);
+}
+
+/**
+ * Opening /proc/PID/fd/N opens the object the process has open, even when its
+ * name is gone: the route to truncating a deleted-but-open log.
+ */
+export function procFdInode(rt: Runtime, abs: string): FileInode | null {
+  const m = /^\/proc\/([0-9]+)\/fd\/([0-9]+)$/.exec(abs);
+  if (!m) return null;
+  const proc = procOf(rt, m[1] as string, abs);
+  requireOwner(rt, proc, abs);
+  const fd = proc.fds[m[2] as string];
+  if (!fd) throw new SysError("ENOENT", abs);
+  if (fd.kind !== "file") return null;
+  const inode = getInode(rt.host.state, fd.ino);
+  return inode.kind === "file" ? inode : null;
+}
+
+function runnable(rt: Runtime): number {
+  return Object.values(rt.host.state.procs).reduce((n, p) => n + (p.state === "Z" ? 0 : p.cpuShare), 0);
+}
+
+function loadavg(rt: Runtime): string {
+  const l = runnable(rt);
+  const procs = Object.values(rt.host.state.procs).length;
+  return `${l.toFixed(2)} ${(l * 0.97).toFixed(2)} ${(l * 0.93).toFixed(2)} 1/${procs + 60} ${rt.host.state.nextPid - 1}\n`;
+}
+
+function uptime(rt: Runtime): string {
+  const up = (rt.host.now - rt.host.state.clock.bootMs) / 1000;
+  return `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`;
+}
+
+export const MEM_TOTAL_KB = 2_014_256;
+
+export function memUsedKb(rt: Runtime): number {
+  return Object.values(rt.host.state.procs).reduce((n, p) => n + rssKb(p, rt.host.now), 0) + 180_000;
+}
+
+function meminfo(rt: Runtime): string {
+  const used = memUsedKb(rt);
+  const cached = 612_340;
+  const free = Math.max(0, MEM_TOTAL_KB - used - cached - 40_000);
+  const rows: [string, number][] = [
+    ["MemTotal", MEM_TOTAL_KB], ["MemFree", free], ["MemAvailable", free + cached - 60_000], ["Buffers", 40_000],
+    ["Cached", cached], ["SwapCached", 0], ["SwapTotal", 0], ["SwapFree", 0],
+  ];
+  return rows.map(([k, v]) => `${`${k}:`.padEnd(16)}${String(v).padStart(8)} kB\n`).join("");
+}
+
+function status(rt: Runtime, proc: Proc): string {
+  const names: Record<string, string> = { R: "R (running)", S: "S (sleeping)", D: "D (disk sleep)", Z: "Z (zombie)", T: "T (stopped)", I: "I (idle)" };
+  return [
+    `Name:\t${proc.comm}`, "Umask:\t0022", `State:\t${names[proc.state] ?? proc.state}`, `Tgid:\t${proc.pid}`, "Ngid:\t0",
+    `Pid:\t${proc.pid}`, `PPid:\t${proc.ppid}`, "TracerPid:\t0", `Uid:\t${proc.uid}\t${proc.uid}\t${proc.uid}\t${proc.uid}`,
+    `Gid:\t${proc.gid}\t${proc.gid}\t${proc.gid}\t${proc.gid}`, `FDSize:\t${Math.max(64, 2 ** Math.ceil(Math.log2(Object.keys(proc.fds).length + 1)))}`,
+    `VmSize:\t${String(vszKb(proc, rt.host.now)).padStart(8)} kB`, `VmRSS:\t${String(rssKb(proc, rt.host.now)).padStart(8)} kB`,
+    `Threads:\t1`, "",
+  ].join("\n");
+}
+
+function limits(proc: Proc): string {
+  const fmt = (v: number): string => (v === Infinity || v < 0 ? "unlimited" : String(v));
+  const row = (name: string, soft: string, hard: string, units: string): string =>
+    `${name.padEnd(26)}${soft.padEnd(21)}${hard.padEnd(21)}${units.padEnd(10)}`.trimEnd() + "\n";
+  return (
+    row("Limit", "Soft Limit", "Hard Limit", "Units") +
+    row("Max cpu time", "unlimited", "unlimited", "seconds") +
+    row("Max file size", "unlimited", "unlimited", "bytes") +
+    row("Max data size", "unlimited", "unlimited", "bytes") +
+    row("Max stack size", "8388608", "unlimited", "bytes") +
+    row("Max core file size", "0", "unlimited", "bytes") +
+    row("Max resident set", "unlimited", "unlimited", "bytes") +
+    row("Max processes", fmt(proc.limits.nproc[0]), fmt(proc.limits.nproc[1]), "processes") +
+    row("Max open files", fmt(proc.limits.nofile[0]), fmt(proc.limits.nofile[1]), "files")
+  );
+}
+
+export function procCpuSeconds(rt: Runtime, proc: Proc): number {
+  return cpuMs(proc, rt.host.now) / 1000;
+}
+
+

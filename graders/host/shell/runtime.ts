@@ -1,0 +1,31 @@
+import type { Cred } from "../state/fs.ts";
+import type { Host } from "../state/host.ts";
+
+/**
+ * What every command and the filesystem adapter share during one session:
+ * the host and who is running the current command. `sudo` swaps `cred` and
+ * `user` for the duration of its child command, then restores them.
+ */
+export interface Runtime {
+  host: Host;
+  cred: Cred;
+  user: string;
+  /** The pid of the login shell (`-bash`), parent of commands the candidate runs. */
+  shellPid: number;
+  /** True while a command run through sudo executes (for tools that print differently as root). */
+  viaSudo: boolean;
+}
+
+export async function withCred<T>(rt: Runtime, cred: Cred, user: string, fn: () => Promise<T>): Promise<T> {
+  const saved = { cred: rt.cred, user: rt.user, viaSudo: rt.viaSudo };
+  rt.cred = cred;
+  rt.user = user;
+  rt.viaSudo = true;
+  try {
+    return await fn();
+  } finally {
+    rt.cred = saved.cred;
+    rt.user = saved.user;
+    rt.viaSudo = saved.viaSudo;
+  }
+}

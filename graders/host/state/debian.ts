@@ -1,0 +1,155 @@
+import { attachInode, createFile, mkdir, ROOT, symlink } from "./fs.ts";
+import { renderGroup, renderPasswd } from "./users.ts";
+import type { DirInode, GroupEntry, HostState, Mount, UserEntry } from "./types.ts";
+import { spawn } from "./procs.ts";
+
+/**
+ * A Debian 12 cloud VM before any scenario touches it: the mounts `df` shows
+ * on such a VM, the stock accounts, /etc files, and the daemons that run on
+ * every box. Scenarios start from this and add their service and fault.
+ */
+
+const GIB_BLOCKS = 262144; // 4 KiB blocks per GiB
+
+export interface BaseOptions {
+  seed: number;
+  hostname: string;
+  nowMs: number;
+  /** Size of / in GiB. */
+  rootGiB: number;
+  extraUsers?: UserEntry[];
+  extraGroups?: GroupEntry[];
+}
+
+const STOCK_USERS: UserEntry[] = [
+  { name: "root", uid: 0, gid: 0, gecos: "root", home: "/root", shell: "/bin/bash" },
+  { name: "daemon", uid: 1, gid: 1, gecos: "daemon", home: "/usr/sbin", shell: "/usr/sbin/nologin" },
+  { name: "bin", uid: 2, gid: 2, gecos: "bin", home: "/bin", shell: "/usr/sbin/nologin" },
+  { name: "sys", uid: 3, gid: 3, gecos: "sys", home: "/dev", shell: "/usr/sbin/nologin" },
+  { name: "sync", uid: 4, gid: 65534, gecos: "sync", home: "/bin", shell: "/bin/sync" },
+  { name: "games", uid: 5, gid: 60, gecos: "games", home: "/usr/games", shell: "/usr/sbin/nologin" },
+  { name: "man", uid: 6, gid: 12, gecos: "man", home: "/var/cache/man", shell: "/usr/sbin/nologin" },
+  { name: "lp", uid: 7, gid: 7, gecos: "lp", home: "/var/spool/lpd", shell: "/usr/sbin/nologin" },
+  { name: "mail", uid: 8, gid: 8, gecos: "mail", home: "/var/mail", shell: "/usr/sbin/nologin" },
+  { name: "news", uid: 9, gid: 9, gecos: "news", home: "/var/spool/news", shell: "/usr/sbin/nologin" },
+  { name: "uucp", uid: 10, gid: 10, gecos: "uucp", home: "/var/spool/uucp", shell: "/usr/sbin/nologin" },
+  { name: "proxy", uid: 13, gid: 13, gecos: "proxy", home: "/bin", shell: "/usr/sbin/nologin" },
+  { name: "www-data", uid: 33, gid: 33, gecos: "www-data", home: "/var/www", shell: "/usr/sbin/nologin" },
+  { name: "backup", uid: 34, gid: 34, gecos: "backup", home: "/var/backups", shell: "/usr/sbin/nologin" },
+  { name: "list", uid: 38, gid: 38, gecos: "Mailing List Manager", home: "/var/list", shell: "/usr/sbin/nologin" },
+  { name: "irc", uid: 39, gid: 39, gecos: "ircd", home: "/run/ircd", shell: "/usr/sbin/nologin" },
+  { name: "_apt", uid: 42, gid: 65534, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" },
+  { name: "nobody", uid: 65534, gid: 65534, gecos: "nobody", home: "/nonexistent", shell: "/usr/sbin/nologin" },
+  { name: "systemd-network", uid: 998, gid: 998, gecos: "systemd Network Management", home: "/", shell: "/usr/sbin/nologin" },
+  { name: "messagebus", uid: 100, gid: 107, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" },
+  { name: "sshd", uid: 101, gid: 65534, gecos: "", home: "/run/sshd", shell: "/usr/sbin/nologin" },
+  { name: "admin", uid: 1000, gid: 1000, gecos: "Debian", home: "/home/admin", shell: "/bin/bash" },
+];
+
+const g = (name: string, gid: number, members: string[] = []): GroupEntry => ({ name, gid, members });
+const STOCK_GROUPS: GroupEntry[] = [
+  g("root", 0), g("daemon", 1), g("bin", 2), g("sys", 3), g("adm", 4, ["admin"]), g("tty", 5), g("disk", 6),
+  g("lp", 7), g("mail", 8), g("news", 9), g("uucp", 10), g("man", 12), g("proxy", 13), g("kmem", 15),
+  g("dialout", 20, ["admin"]), g("cdrom", 24, ["admin"]), g("floppy", 25, ["admin"]), g("sudo", 27, ["admin"]),
+  g("audio", 29, ["admin"]), g("dip", 30, ["admin"]), g("www-data", 33), g("backup", 34), g("operator", 37),
+  g("list", 38), g("irc", 39), g("src", 40), g("shadow", 42), g("utmp", 43), g("video", 44, ["admin"]),
+  g("sasl", 45), g("plugdev", 46, ["admin"]), g("staff", 50), g("games", 60), g("users", 100), g("nogroup", 65534),
+  g("systemd-journal", 999), g("systemd-network", 998), g("netdev", 106, ["admin"]), g("messagebus", 107), g("admin", 1000),
+];
+
+function mount(dev: number, source: string, target: string, fstype: string, blocks: number, inodes: number, reserved = 0): Mount {
+  return { dev, source, target, fstype, options: "rw,relatime", blockSize: 4096, totalBlocks: blocks, reservedBlocks: reserved, totalInodes: inodes };
+}
+
+function rootDir(ino: number, dev: number, nowMs: number, mode = 0o755): DirInode {
+  return { ino, dev, kind: "dir", mode, uid: 0, gid: 0, mtimeMs: nowMs, nlink: 2, entries: {} };
+}
+
+export function createBaseHost(opts: BaseOptions): HostState {
+  const { nowMs } = opts;
+  const bootMs = nowMs - (3 * 86400 + 7 * 3600 + 12 * 60) * 1000 - (opts.seed % 86400) * 1000;
+  const rootBlocks = opts.rootGiB * GIB_BLOCKS;
+  const mounts: Mount[] = [
+    mount(0, "/dev/vda1", "/", "ext4", rootBlocks - 1300, Math.floor(rootBlocks / 4), Math.floor(rootBlocks * 0.05)),
+    mount(1, "udev", "/dev", "devtmpfs", 251_635, 251_635),
+    mount(2, "tmpfs", "/run", "tmpfs", 50_590, 252_950),
+    mount(3, "tmpfs", "/dev/shm", "tmpfs", 252_950, 252_950),
+    mount(4, "tmpfs", "/run/lock", "tmpfs", 1280, 252_950),
+    mount(5, "/dev/vda15", "/boot/efi", "vfat", 31_743, 0),
+    mount(6, "tmpfs", "/run/user/1000", "tmpfs", 50_590, 50_590),
+  ];
+  const state: HostState = {
+    version: 1,
+    hostname: opts.hostname,
+    seed: opts.seed,
+    rng: opts.seed >>> 0,
+    clock: { nowMs, bootMs },
+    users: [...STOCK_USERS, ...(opts.extraUsers ?? [])],
+    groups: [...STOCK_GROUPS, ...(opts.extraGroups ?? [])],
+    fs: { mounts, inodes: { 2: rootDir(2, 0, bootMs) }, nextIno: 12, rootIno: 2 },
+    procs: {},
+    nextPid: 1,
+    units: {},
+    journal: [],
+  };
+  const old = bootMs - 200 * 86400 * 1000;
+  const d = (path: string, extraMiB = 0, mode = 0o755, uid = 0, gid = 0): void => {
+    const dir = mkdir(state, ROOT, path, { mode, uid, gid, mtimeMs: old });
+    if (extraMiB) dir.extraBlocks = extraMiB * 256;
+  };
+  for (const p of ["/bin", "/sbin", "/lib", "/lib64"]) symlink(state, ROOT, `usr${p}`, p, { mtimeMs: old });
+  d("/boot", 52); d("/boot/efi"); d("/dev"); d("/etc", 3); d("/home"); d("/media"); d("/mnt"); d("/opt");
+  d("/proc", 0, 0o555); d("/root", 0, 0o700); d("/run"); d("/srv"); d("/sys", 0, 0o555); d("/tmp", 0, 0o1777);
+  d("/usr", 1610); d("/usr/local"); d("/usr/local/bin"); d("/var"); d("/var/cache", 180); d("/var/lib", 96);
+  d("/var/log", 0, 0o755, 0, 0); d("/var/log/journal", 0, 0o2755, 0, 999); d("/var/tmp", 0, 0o1777);
+  d("/home/admin", 0, 0o700, 1000, 1000);
+  // Mounted filesystems replace their mountpoint directory with their own root.
+  let nextIno = 1;
+  for (const m of mounts.slice(1)) {
+    attachInode(state, m.target, rootDir(1_000_000 + nextIno++, m.dev, bootMs, m.target === "/dev/shm" ? 0o1777 : 0o755));
+  }
+  createFile(state, ROOT, "/etc/hostname", `${opts.hostname}\n`, { mtimeMs: old });
+  createFile(state, ROOT, "/etc/passwd", renderPasswd(state), { mtimeMs: old });
+  createFile(state, ROOT, "/etc/group", renderGroup(state), { mtimeMs: old });
+  createFile(state, ROOT, "/etc/os-release", OS_RELEASE, { mtimeMs: old });
+  createFile(state, ROOT, "/etc/debian_version", "12.8\n", { mtimeMs: old });
+  createFile(state, ROOT, "/etc/hosts", `127.0.0.1\tlocalhost\n127.0.1.1\t${opts.hostname}\n\n::1\tlocalhost ip6-localhost ip6-loopback\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`, { mtimeMs: old });
+  for (const name of ["null", "zero", "urandom"] as const) {
+    const ino = state.fs.nextIno++;
+    state.fs.inodes[ino] = { ino, dev: 1, kind: "chr", device: name, mode: 0o666, uid: 0, gid: 0, mtimeMs: bootMs, nlink: 1 };
+    const devRoot = state.fs.inodes[1_000_001];
+    if (devRoot && devRoot.kind === "dir") devRoot.entries[name] = ino;
+  }
+  spawnBaseDaemons(state);
+  return state;
+}
+
+/** The processes every Debian 12 VM has, started shortly after boot. */
+function spawnBaseDaemons(state: HostState): void {
+  const at = (s: number): number => state.clock.bootMs + s * 1000;
+  const base = { env: {}, cwd: "/", tty: null, nice: 0, rssGrowKbPerSec: 0, limits: { nofile: [1024, 524288] as [number, number], nproc: [7609, 7609] as [number, number] } };
+  spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", startMs: at(0), cpuShare: 0.0004, vszKb: 103_916, rssKb: 12_632, program: "idle", noReap: false });
+  spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "kthreadd", argv: [], exe: "", startMs: at(0), cpuShare: 0, vszKb: 0, rssKb: 0, state: "S" });
+  state.nextPid = 240 + (state.seed % 40);
+  const daemon = (comm: string, argv: string[], uid: number, vszKb: number, rssKb: number, s: number): void => {
+    spawn(state, { ...base, ppid: 1, uid, gid: uid, comm, argv, exe: argv[0] ?? "", startMs: at(s), cpuShare: 0.0002, vszKb, rssKb });
+  };
+  daemon("systemd-journal", ["/lib/systemd/systemd-journald"], 0, 49_240, 16_384, 2);
+  daemon("systemd-udevd", ["/lib/systemd/systemd-udevd"], 0, 25_672, 6_380, 2);
+  daemon("cron", ["/usr/sbin/cron", "-f"], 0, 6_608, 2_688, 5);
+  daemon("dbus-daemon", ["/usr/bin/dbus-daemon", "--system", "--address=systemd:", "--nofork", "--nopidfile", "--systemd-activation", "--syslog-only"], 100, 9_120, 4_992, 5);
+  daemon("systemd-logind", ["/lib/systemd/systemd-logind"], 0, 25_304, 8_064, 5);
+  daemon("agetty", ["/sbin/agetty", "-o", "-p -- \\u", "--noclear", "-", "linux"], 0, 5_876, 1_920, 6);
+  daemon("sshd", ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"], 0, 15_432, 9_216, 6);
+}
+
+const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+VERSION_CODENAME=bookworm
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://www.debian.org/support"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;

@@ -1,0 +1,44 @@
+/**
+ * Errors raised by the host model carry the errno name so each tool can print
+ * its own GNU wording ("cannot access", "cannot remove", ...) around the
+ * kernel's strerror text, exactly like the real tools do.
+ */
+export type Errno =
+  | "ENOENT" | "EACCES" | "EPERM" | "ENOTDIR" | "EISDIR" | "EEXIST" | "ENOTEMPTY"
+  | "ENOSPC" | "ELOOP" | "EINVAL" | "ESRCH" | "EXDEV" | "EFBIG" | "EBUSY";
+
+/** glibc strerror() texts, which is what coreutils prints after the path. */
+export const STRERROR: Record<Errno, string> = {
+  ENOENT: "No such file or directory",
+  EACCES: "Permission denied",
+  EPERM: "Operation not permitted",
+  ENOTDIR: "Not a directory",
+  EISDIR: "Is a directory",
+  EEXIST: "File exists",
+  ENOTEMPTY: "Directory not empty",
+  ENOSPC: "No space left on device",
+  ELOOP: "Too many levels of symbolic links",
+  EINVAL: "Invalid argument",
+  ESRCH: "No such process",
+  EXDEV: "Invalid cross-device link",
+  EFBIG: "File too large",
+  EBUSY: "Device or resource busy",
+};
+
+export class SysError extends Error {
+  readonly code: Errno;
+  readonly path: string;
+  constructor(code: Errno, path: string, syscall = "access") {
+    // Node-style message: just-bash's built-in tools recognise "ENOENT:"-prefixed messages.
+    super(`${code}: ${STRERROR[code].toLowerCase()}, ${syscall} '${path}'`);
+    this.code = code;
+    this.path = path;
+  }
+  get text(): string {
+    return STRERROR[this.code];
+  }
+}
+
+export function isSysError(e: unknown): e is SysError {
+  return e instanceof SysError;
+}

@@ -1,0 +1,84 @@
+import { maybeFree } from "./fs.ts";
+import { randInt } from "./rng.ts";
+import type { HostState, Proc } from "./types.ts";
+
+/**
+ * Process table operations. CPU time and memory are functions of the
+ * simulated clock (start values plus a rate), so `ps` two commands apart shows
+ * them moving without any per-tick bookkeeping.
+ */
+
+export const SIGNALS: Record<string, number> = {
+  HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, TERM: 15, CONT: 18, STOP: 19,
+};
+
+export function signalNumber(spec: string): number | null {
+  const s = spec.toUpperCase().replace(/^SIG/, "");
+  if (/^[0-9]+$/.test(s)) {
+    const n = Number(s);
+    return n >= 0 && n <= 64 ? n : null;
+  }
+  return SIGNALS[s] ?? null;
+}
+
+export function cpuMs(proc: Proc, nowMs: number): number {
+  if (proc.state === "Z") return proc.startCpuMs;
+  return proc.startCpuMs + Math.max(0, nowMs - proc.startMs) * proc.cpuShare;
+}
+
+export function rssKb(proc: Proc, nowMs: number): number {
+  if (proc.state === "Z") return 0;
+  return Math.round(proc.rssKb + (proc.rssGrowKbPerSec * Math.max(0, nowMs - proc.startMs)) / 1000);
+}
+
+export function vszKb(proc: Proc, nowMs: number): number {
+  if (proc.state === "Z") return 0;
+  return proc.vszKb + (rssKb(proc, nowMs) - proc.rssKb);
+}
+
+export type SpawnSpec = Omit<Proc, "pid" | "startMs" | "startCpuMs" | "fds" | "state"> &
+  Partial<Pick<Proc, "fds" | "state" | "startCpuMs">> & { startMs?: number };
+
+export function spawn(state: HostState, spec: SpawnSpec): Proc {
+  const pid = state.nextPid;
+  // The kernel hands out pids upwards with gaps from short-lived processes we do not model.
+  state.nextPid += randInt(state, 1, 7);
+  const proc: Proc = {
+    ...spec,
+    pid,
+    startMs: spec.startMs ?? state.clock.nowMs,
+    startCpuMs: spec.startCpuMs ?? 0,
+    fds: spec.fds ?? {},
+    state: spec.state ?? "S",
+  };
+  state.procs[pid] = proc;
+  return proc;
+}
+
+export function getProc(state: HostState, pid: number): Proc | undefined {
+  return state.procs[pid];
+}
+
+/** Close every fd (freeing deleted-but-open inodes) and leave a zombie or nothing. */
+export function exitProc(state: HostState, proc: Proc): void {
+  const inos = Object.values(proc.fds).flatMap((fd) => (fd.kind === "file" ? [fd.ino] : []));
+  proc.startCpuMs = cpuMs(proc, state.clock.nowMs);
+  proc.fds = {};
+  for (const ino of inos) maybeFree(state, ino);
+  const parent = state.procs[proc.ppid];
+  // Children of a parent that never calls wait() stay as zombies until the parent dies.
+  if (parent && parent.noReap && parent.state !== "Z") {
+    proc.state = "Z";
+    return;
+  }
+  delete state.procs[proc.pid];
+  for (const child of Object.values(state.procs)) {
+    if (child.ppid !== proc.pid) continue;
+    child.ppid = 1;
+    if (child.state === "Z") delete state.procs[child.pid];
+  }
+}
+
+export function childrenOf(state: HostState, pid: number): Proc[] {
+  return Object.values(state.procs).filter((p) => p.ppid === pid);
+}

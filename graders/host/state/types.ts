@@ -1,0 +1,224 @@
+/**
+ * The serialisable host model. Everything a simulated Debian host "is" lives in
+ * one plain JSON-able object so that a session can be saved with
+ * JSON.stringify and restored with JSON.parse: no classes, Maps or functions
+ * here. Behaviour (programs, HTTP handlers, generated file content) is looked
+ * up by name in code registries, so the state only stores names and numbers.
+ */
+
+export interface HostState {
+  version: 1;
+  hostname: string;
+  seed: number;
+  /** mulberry32 state; advanced by every draw so a restored host continues the same sequence. */
+  rng: number;
+  clock: ClockState;
+  users: UserEntry[];
+  groups: GroupEntry[];
+  fs: FsState;
+  procs: Record<string, Proc>;
+  nextPid: number;
+  units: Record<string, Unit>;
+  journal: JournalEntry[];
+}
+
+export interface ClockState {
+  /** Simulated wall clock, epoch milliseconds. */
+  nowMs: number;
+  /** When the simulated kernel booted (uptime, ps START, /proc/uptime). */
+  bootMs: number;
+}
+
+export interface UserEntry {
+  name: string;
+  uid: number;
+  gid: number;
+  gecos: string;
+  home: string;
+  shell: string;
+}
+
+export interface GroupEntry {
+  name: string;
+  gid: number;
+  members: string[];
+}
+
+export interface Mount {
+  /** Index in FsState.mounts; stored on every inode as `dev`. */
+  dev: number;
+  source: string;
+  target: string;
+  fstype: string;
+  options: string;
+  blockSize: number;
+  totalBlocks: number;
+  /** ext4 reserves 5 % for root: df's Avail excludes them, Use% counts them as unavailable. */
+  reservedBlocks: number;
+  totalInodes: number;
+}
+
+export type InodeKind = "file" | "dir" | "symlink" | "chr";
+
+interface InodeBase {
+  ino: number;
+  dev: number;
+  kind: InodeKind;
+  /** Permission bits only (0o7777); the type comes from `kind`. */
+  mode: number;
+  uid: number;
+  gid: number;
+  mtimeMs: number;
+  /** Directory entries pointing here. 0 with open fds = deleted but still open. */
+  nlink: number;
+  /**
+   * Blocks charged beyond the visible size. On a directory: the base system's
+   * unmodelled contents (e.g. /usr's 1.6 GB), so du and df agree without
+   * storing thousands of files.
+   */
+  extraBlocks?: number;
+}
+
+export interface FileInode extends InodeBase {
+  kind: "file";
+  /** Literal bytes at the end of the file (latin1-safe string). */
+  text: string;
+  /**
+   * Bytes before `text` produced on demand by the named generator, so a 40 GB
+   * log costs a few numbers in the state, not 40 GB.
+   */
+  genBytes: number;
+  gen?: GeneratorRef;
+}
+
+export interface GeneratorRef {
+  name: string;
+  /** Generator-specific parameters (numbers/strings only). */
+  params: Record<string, string | number>;
+}
+
+export interface DirInode extends InodeBase {
+  kind: "dir";
+  entries: Record<string, number>;
+  /**
+   * Huge directories: ranges of entries named `${prefix}${i}` for i in
+   * [start, end), all files of one size and owner, counted rather than stored.
+   */
+  bulk?: BulkRange[];
+}
+
+export interface BulkRange {
+  prefix: string;
+  start: number;
+  end: number;
+  size: number;
+  uid: number;
+  gid: number;
+  mode: number;
+  /** mtime of entry i is mtimeMs + i * mtimeStepMs. */
+  mtimeMs: number;
+  mtimeStepMs: number;
+}
+
+export interface SymlinkInode extends InodeBase {
+  kind: "symlink";
+  target: string;
+}
+
+/** Character devices (/dev/null, /dev/zero): reads/writes handled by name. */
+export interface ChrInode extends InodeBase {
+  kind: "chr";
+  device: "null" | "zero" | "urandom" | "tty";
+}
+
+export type Inode = FileInode | DirInode | SymlinkInode | ChrInode;
+
+export interface FsState {
+  mounts: Mount[];
+  inodes: Record<string, Inode>;
+  nextIno: number;
+  rootIno: number;
+}
+
+export type FdTarget =
+  | { kind: "file"; ino: number; path: string; mode: "r" | "w" | "a" | "rw"; offset: number }
+  | { kind: "chr"; path: string; mode: "r" | "w" | "rw" }
+  | { kind: "socket"; proto: "TCP" | "UDP" | "unix"; localPort?: number; state?: "LISTEN" | "ESTABLISHED"; inode: number }
+  | { kind: "pipe"; inode: number };
+
+export type ProcState = "R" | "S" | "D" | "Z" | "T" | "I";
+
+export interface Proc {
+  pid: number;
+  ppid: number;
+  uid: number;
+  gid: number;
+  state: ProcState;
+  comm: string;
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  exe: string;
+  startMs: number;
+  tty: string | null;
+  /** Fraction of one CPU the process uses while it lives; cpu time = startCpuMs + age * cpuShare. */
+  cpuShare: number;
+  startCpuMs: number;
+  vszKb: number;
+  rssKb: number;
+  /** Memory growth (leaks), KiB per simulated second. */
+  rssGrowKbPerSec: number;
+  nice: number;
+  fds: Record<string, FdTarget>;
+  limits: ProcLimits;
+  /** Name of the behaviour in programs/registry.ts, if the process does anything over time. */
+  program?: string;
+  unit?: string;
+  params?: Record<string, string | number>;
+  /** The parent never wait()s: its exited children stay as zombies (state Z). */
+  noReap?: boolean;
+}
+
+export interface ProcLimits {
+  nofile: [number, number];
+  nproc: [number, number];
+}
+
+export type UnitActive = "active" | "inactive" | "failed" | "activating" | "deactivating";
+
+export interface Unit {
+  name: string;
+  description: string;
+  fragmentPath: string;
+  execStart: string[];
+  user: string;
+  restart: "no" | "always" | "on-failure";
+  enabled: boolean;
+  activeState: UnitActive;
+  subState: string;
+  result: string;
+  mainPid: number | null;
+  /** When the current active/inactive state was entered. */
+  stateSinceMs: number;
+  program: string;
+  /** Open files the main process gets at start: path -> fd. */
+  logFile?: string;
+  listenPort?: number;
+  memoryKb: number;
+  restarts: number;
+  /** Set while in `activating (auto-restart)`: when systemd starts it again (RestartSec). */
+  restartAtMs?: number;
+  /** Program parameters handed to the main process at start. */
+  params: Record<string, string | number>;
+}
+
+export interface JournalEntry {
+  tsMs: number;
+  /** syslog identifier printed before the pid, e.g. "systemd" or "app-server". */
+  ident: string;
+  pid: number | null;
+  unit: string | null;
+  /** 0 emerg .. 7 debug; kernel lines use pid null. */
+  priority: number;
+  message: string;
+}
