@@ -12,7 +12,9 @@ export function Nav({ user }: { user: SessionUser | null }) {
           <span className={styles.prompt} aria-hidden="true">
             ❯
           </span>
-          prod<span className={styles.brandLoop}>loop</span>
+          <span>
+            prod<span className={styles.brandLoop}>loop</span>
+          </span>
         </Link>
         <nav className={styles.links} aria-label="Main">
           <Link href="/problems" className={styles.link}>

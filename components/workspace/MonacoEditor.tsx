@@ -35,12 +35,12 @@ function configureMonaco(): void {
   (self as unknown as { MonacoEnvironment: MonacoEnv }).MonacoEnvironment = {
     getWorker(_workerId: string, label: string): Worker {
       if (label === "typescript" || label === "javascript") {
-        return new Worker(new URL("monaco-editor/esm/vs/language/typescript/ts.worker.js", import.meta.url), {
+        return new Worker(new URL("monaco-editor/language/typescript/ts.worker.js", import.meta.url), {
           type: "module",
           name: label,
         });
       }
-      return new Worker(new URL("monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url), {
+      return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), {
         type: "module",
         name: label,
       });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getProblem } from "@/lib/problems/get-problem";
-import { getDraft } from "@/lib/drafts";
+import { getDraft } from "@/lib/drafts/get-draft";
 import type { Lang } from "@/graders/coding/types";
 import type { DraftView, ProblemView } from "@/lib/view-types";
 import { Workspace } from "@/components/workspace/Workspace";

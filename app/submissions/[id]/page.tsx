@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getSubmission } from "@/lib/submissions";
+import { getSubmission } from "@/lib/submissions/get-submission";
 import { getProblem } from "@/lib/problems/get-problem";
 import type { ProblemView, SubmissionView } from "@/lib/view-types";
 import { VERDICT_LABELS } from "@/graders/coding/verdicts";
