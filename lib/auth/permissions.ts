@@ -56,3 +56,9 @@ export function requireUserFor(user: SessionUser | null, action: Action, resourc
   assertCan(user, action, resource);
   return user;
 }
+
+/** Signed in at all: the first check of actions decided per resource once it is loaded. */
+export function requireSignedIn(user: SessionUser | null): SessionUser {
+  if (!user) throw new AppError("unauthenticated", "Sign in first");
+  return user;
+}
