@@ -1,0 +1,35 @@
+// Implements a step as "value divisible by S" instead of "every S-th value
+// starting at A": 5-59/15 gives 15,30,45 instead of 5,20,35,50.
+const DAY = 86400000;
+
+function expand(field, lo, hi) {
+  const ok = [];
+  for (const item of field.split(",")) {
+    const [range, step] = item.split("/");
+    const s = step ? Number(step) : 1;
+    const [a, b] = range === "*" ? [lo, hi] : range.includes("-") ? range.split("-").map(Number) : [Number(range), Number(range)];
+    for (let v = a; v <= b; v++) if (v % s === 0) ok[v] = true;
+  }
+  return ok;
+}
+
+function nextCronRun(expr, after) {
+  const [mi, ho, dm, mo, dw] = expr.split(" ");
+  const mins = expand(mi, 0, 59), hours = expand(ho, 0, 23), doms = expand(dm, 1, 31), months = expand(mo, 1, 12), dows = expand(dw, 0, 7);
+  if (dows[7]) dows[0] = true;
+  const either = dm !== "*" && dw !== "*";
+  const start = Date.parse(after) + 60000;
+  const end = Date.parse(after) + 1830 * DAY;
+  for (let day = Math.floor(start / DAY) * DAY; day <= end; day += DAY) {
+    const d = new Date(day);
+    if (!months[d.getUTCMonth() + 1]) continue;
+    const a = !!doms[d.getUTCDate()], b = !!dows[d.getUTCDay()];
+    if (either ? !(a || b) : !(a && b)) continue;
+    for (let m = 0; m < 1440; m++) {
+      const t = day + m * 60000;
+      if (t < start || !hours[Math.floor(m / 60)] || !mins[m % 60]) continue;
+      return t <= end ? new Date(t).toISOString().slice(0, 17) + "00Z" : "";
+    }
+  }
+  return "";
+}
