@@ -1,0 +1,118 @@
+/**
+ * `prodloop problems check [slug...]`: proves coding problem folders.
+ * For each: the public files parse and match the signature; hidden tests
+ * (tests.json and the generator, with the reference as oracle) load; there
+ * are at least 20 hidden tests and two known-wrong solutions; the reference
+ * is accepted on every test; each known-wrong solution gets exactly its
+ * declared verdict. Exit 1 with a readable report on any failure.
+ */
+import { codingProblemDir, listCodingProblemSlugs, loadCodingProblem } from "../../graders/coding/problem-files.ts";
+import { readReference, readSolution } from "../../graders/coding/solutions.ts";
+import type { GradeResult } from "../../graders/coding/types.ts";
+import type { WorkerPool } from "../../graders/jobs/index.ts";
+import { problemsRoot, startCliPool } from "../pool.ts";
+
+const MIN_HIDDEN_TESTS = 20;
+const MIN_WRONG = 2;
+/** The reference should leave room for a fair solution in another style (docs/problem-format.md). */
+const REFERENCE_CPU_SHARE_WARN = 0.25;
+
+interface Report {
+  slug: string;
+  problems: string[];
+  notes: string[];
+}
+
+function firstFailure(r: GradeResult): string {
+  const t = r.tests.find((x) => x.verdict !== "accepted");
+  const where = t ? `test #${t.index + 1}${t.hidden ? " (hidden)" : ""}` : "before any test";
+  const detail = r.error?.message ?? t?.message ?? (t && "actual" in t ? `got ${JSON.stringify(t.actual)?.slice(0, 200)}, expected ${JSON.stringify(t.expected)?.slice(0, 200)}` : "");
+  return `${r.verdict} on ${where}${detail ? `: ${detail}` : ""}`;
+}
+
+async function checkOne(pool: WorkerPool, slug: string, root: string): Promise<Report> {
+  const report: Report = { slug, problems: [], notes: [] };
+  let meta;
+  let examples;
+  try {
+    ({ meta, examples } = loadCodingProblem(slug, root));
+  } catch (e) {
+    report.problems.push((e as Error).message);
+    return report;
+  }
+  const dir = codingProblemDir(slug, root);
+  if (meta.wrong.length < MIN_WRONG) report.problems.push(`problem.json: wrong: lists ${meta.wrong.length} known-wrong solutions; at least ${MIN_WRONG}`);
+
+  let reference;
+  try {
+    reference = readReference(dir, root);
+  } catch (e) {
+    report.problems.push((e as Error).message);
+    return report;
+  }
+  const wrongs = meta.wrong.map((w) => {
+    try {
+      return { ...w, solution: readSolution(dir, w.file, root) };
+    } catch (e) {
+      report.problems.push((e as Error).message);
+      return null;
+    }
+  });
+
+  const grade = (code: string, lang: "js" | "ts") => pool.grade({ slug, lang, code, mode: "submit" });
+  const [refResult, ...wrongResults] = await Promise.allSettled([
+    grade(reference.code, reference.lang),
+    ...wrongs.map((w) => (w ? grade(w.solution.code, w.solution.lang) : Promise.reject(new Error("unreadable")))),
+  ]);
+
+  if (refResult?.status === "rejected") {
+    report.problems.push(`${(refResult.reason as Error).message}`);
+    return report;
+  }
+  const ref = refResult!.value;
+  const hiddenCount = ref.total - examples.length;
+  if (hiddenCount < MIN_HIDDEN_TESTS) report.problems.push(`only ${hiddenCount} hidden tests; at least ${MIN_HIDDEN_TESTS}`);
+  if (ref.verdict !== "accepted") report.problems.push(`${reference.file}: expected accepted, got ${firstFailure(ref)}`);
+  else {
+    report.notes.push(`reference accepted on ${ref.total} tests (${examples.length} visible, ${hiddenCount} hidden) in ${ref.cpuTimeMs} ms CPU`);
+    if (ref.cpuTimeMs > meta.limits.cpuMs * REFERENCE_CPU_SHARE_WARN) {
+      report.notes.push(`warning: the reference uses ${Math.round((100 * ref.cpuTimeMs) / meta.limits.cpuMs)} % of the ${meta.limits.cpuMs} ms CPU limit (aim for < 25 %)`);
+    }
+  }
+  wrongResults.forEach((r, i) => {
+    const w = wrongs[i];
+    if (!w) return;
+    if (r.status === "rejected") {
+      report.problems.push(`${w.solution.file}: grading failed: ${(r.reason as Error).message}`);
+      return;
+    }
+    if (r.value.verdict !== w.verdict) report.problems.push(`${w.solution.file}: expected ${w.verdict}, got ${r.value.verdict === "accepted" ? "accepted" : firstFailure(r.value)}`);
+    else report.notes.push(`${w.file}: ${w.verdict} as declared`);
+  });
+  return report;
+}
+
+export async function runProblemsCheck(argv: string[]): Promise<number> {
+  const root = problemsRoot();
+  const slugs = argv.length > 0 ? argv : listCodingProblemSlugs(root);
+  if (slugs.length === 0) {
+    console.error(`no coding problems under ${root}/coding`);
+    return 1;
+  }
+  const pool = await startCliPool(0);
+  let failed = 0;
+  try {
+    const reports = await Promise.all(slugs.map((slug) => checkOne(pool, slug, root).catch((e: Error): Report => ({ slug, problems: [e.message], notes: [] }))));
+    for (const r of reports) {
+      const ok = r.problems.length === 0;
+      if (!ok) failed++;
+      console.log(`${ok ? "ok  " : "FAIL"} coding/${r.slug}`);
+      for (const n of r.notes) console.log(`       ${n}`);
+      for (const p of r.problems) console.log(`     ✗ ${p}`);
+    }
+  } finally {
+    await pool.close();
+  }
+  console.log(failed === 0 ? `\n${slugs.length} problems proved.` : `\n${failed} of ${slugs.length} problems failed the check.`);
+  return failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,41 @@
+/**
+ * A grader worker process (started by pool.ts with --no-node-snapshot). It
+ * takes one job at a time from the IPC channel, grades it in a fresh isolate
+ * and answers. Isolates live here, never in the web server: if a submission
+ * makes V8 abort (an out-of-memory isolated-vm cannot contain), only this
+ * process dies, and the pool replaces it.
+ */
+import { loadGradableProblem } from "../coding/gradable-problem.ts";
+import { gradeSolution } from "../coding/grade-solution.ts";
+import type { GradeJob, WorkerMessage } from "./protocol.ts";
+
+function send(msg: WorkerMessage): void {
+  process.send?.(msg);
+}
+
+async function handle(job: GradeJob): Promise<void> {
+  try {
+    const problem = await loadGradableProblem(job.request.slug, job.root);
+    // Custom inputs run the reference first, in its own isolate: it gets a wall budget too.
+    const total = job.request.mode === "submit" ? problem.examples.length + problem.hidden.length : problem.examples.length + (job.request.customInputs?.length ?? 0);
+    send({ type: "started", id: job.id, wallMs: problem.meta.limits.wallMs * (job.request.customInputs?.length ? 2 : 1), total });
+    const result = await gradeSolution({ problem, lang: job.request.lang, code: job.request.code, mode: job.request.mode, customInputs: job.request.customInputs });
+    send({ type: "result", id: job.id, result });
+  } catch (e) {
+    const err = e as Error & { file?: unknown };
+    send({ type: "failed", id: job.id, error: { name: err.name ?? "Error", message: err.message ?? String(e), ...(typeof err.file === "string" ? { file: err.file } : {}) } });
+  }
+}
+
+if (!process.send) {
+  console.error("graders/jobs/worker.ts is started by the grader pool (it needs an IPC channel).");
+  process.exit(2);
+}
+
+let chain = Promise.resolve();
+process.on("message", (msg: GradeJob) => {
+  if (msg?.type !== "grade") return;
+  chain = chain.then(() => handle(msg));
+});
+process.on("disconnect", () => process.exit(0));
+send({ type: "ready" });

@@ -1,0 +1,205 @@
+/**
+ * The trusted script run in every fresh context before candidate code.
+ *
+ * - Removes WebAssembly, SharedArrayBuffer and Atomics (wasm memory is not
+ *   counted by the isolate's memory limit; shared memory enables Atomics.wait).
+ * - Installs a capturing `console` (log/info/warn/error/debug) that counts
+ *   UTF-8 bytes against the submission's output limit.
+ * - Captures pristine JSON, Reflect.apply, Object.keys, … in a closure before
+ *   candidate code runs, so patched built-ins cannot change how arguments are
+ *   decoded or results encoded.
+ * - Evaluates to a harness object that stays in this closure (never on the
+ *   global object); the host holds References to its functions:
+ *     install(namespace)  remember the candidate module's entry export
+ *     run(argsJson)       call the entry, returns an outcome envelope (JSON
+ *                         text) or "P" when it returned a pending thenable
+ *     collect()           envelope of a settled thenable, or "N" if none yet
+ *
+ * Envelope: {"k":"ok","out":stdout,"v":<value JSON>} | {"k":"ok","out":…,"u":1}
+ * (undefined) | {"k":"error","out":…,"name","message","stack"} |
+ * {"k":"limit","out":…,"why":"output"|"result"|"memory"}.
+ */
+import { ENTRY_EXPORT } from "./compile.ts";
+
+export interface PreludeOptions {
+  entry: string;
+  outputBytes: number;
+  maxResultBytes: number;
+}
+
+export function preludeSource(o: PreludeOptions): string {
+  return `"use strict";
+(() => {
+  const G = globalThis;
+  const OUTPUT_BYTES = ${JSON.stringify(o.outputBytes)};
+  const MAX_RESULT = ${JSON.stringify(o.maxResultBytes)};
+  const ENTRY_EXPORT = ${JSON.stringify(ENTRY_EXPORT)};
+  const ENTRY_NAME = ${JSON.stringify(o.entry)};
+  const stringify = JSON.stringify, parse = JSON.parse;
+  const apply = Reflect.apply, keys = Object.keys, isArray = Array.isArray, freeze = Object.freeze;
+  const charCodeAt = String.prototype.charCodeAt;
+  const PromiseCtor = Promise, promiseResolve = Promise.resolve, promiseThen = Promise.prototype.then;
+  const TypeErr = TypeError, RangeErr = RangeError;
+  const TOO_BIG = {};
+
+  for (const name of ["WebAssembly", "SharedArrayBuffer", "Atomics"]) delete G[name];
+
+  let outBytes = 0, overflow = false, out = "";
+
+  const utf8Length = (s) => {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = apply(charCodeAt, s, [i]);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    }
+    return n;
+  };
+  const show = (v) => {
+    const t = typeof v;
+    if (t === "string") return v;
+    if (v === null || t === "number" || t === "boolean" || t === "undefined" || t === "bigint") return "" + v;
+    if (t === "symbol") return "Symbol()";
+    if (t === "function") return "[Function]";
+    try {
+      const s = stringify(v);
+      return typeof s === "string" ? s : "[object]";
+    } catch {
+      return "[object]";
+    }
+  };
+  const write = (args) => {
+    if (overflow) throw new RangeErr("Output limit exceeded");
+    let line = "";
+    for (let i = 0; i < args.length; i++) line += (i ? " " : "") + show(args[i]);
+    line += "\\n";
+    const bytes = line.length > OUTPUT_BYTES ? OUTPUT_BYTES + 1 : utf8Length(line);
+    if (outBytes + bytes > OUTPUT_BYTES) {
+      overflow = true;
+      throw new RangeErr("Output limit exceeded");
+    }
+    outBytes += bytes;
+    out += line;
+  };
+  const consoleObject = {};
+  for (const level of ["log", "info", "warn", "error", "debug"]) {
+    consoleObject[level] = (...args) => write(args);
+  }
+  Object.defineProperty(G, "console", { value: freeze(consoleObject), writable: true, configurable: true, enumerable: false });
+
+  let size = 0, acc = "";
+  const emit = (s) => {
+    size += s.length;
+    if (size > MAX_RESULT) throw TOO_BIG;
+    acc += s;
+  };
+  // JSON.stringify semantics (toJSON honoured, undefined/functions dropped),
+  // with a size budget so an enormous value stops early.
+  const ser = (v, depth) => {
+    if (depth > 2000) throw new RangeErr("return value is nested too deeply (or cyclic)");
+    if (v !== null && (typeof v === "object" || typeof v === "bigint")) {
+      const toJSON = v.toJSON;
+      if (typeof toJSON === "function") v = apply(toJSON, v, [""]);
+    }
+    switch (typeof v) {
+      case "string": case "number": emit(stringify(v)); return true;
+      case "boolean": emit(v ? "true" : "false"); return true;
+      case "bigint": throw new TypeErr("a BigInt is not JSON-serializable");
+      case "object": break;
+      default: return false;
+    }
+    if (v === null) { emit("null"); return true; }
+    if (isArray(v)) {
+      emit("[");
+      const n = v.length;
+      for (let i = 0; i < n; i++) {
+        if (i) emit(",");
+        if (!ser(v[i], depth + 1)) emit("null");
+      }
+      emit("]");
+      return true;
+    }
+    emit("{");
+    const ks = keys(v);
+    let first = true;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i];
+      const mark = acc, markSize = size;
+      emit((first ? "" : ",") + stringify(k) + ":");
+      if (ser(v[k], depth + 1)) first = false;
+      else { acc = mark; size = markSize; }
+    }
+    emit("}");
+    return true;
+  };
+
+  const text = (read) => {
+    try {
+      const v = read();
+      return typeof v === "string" ? v : v === undefined ? "" : show(v);
+    } catch {
+      return "";
+    }
+  };
+  const outField = () => ',"out":' + stringify(out);
+  const limit = (why) => '{"k":"limit","why":"' + why + '"' + outField() + "}";
+  const envelopeOk = (value) => {
+    if (overflow) return limit("output");
+    size = 0; acc = "";
+    try {
+      if (!ser(value, 0)) return '{"k":"ok","u":1' + outField() + "}";
+    } catch (e) {
+      acc = "";
+      if (e === TOO_BIG) return limit("result");
+      return envelopeError(e);
+    }
+    const v = acc;
+    acc = "";
+    return '{"k":"ok","v":' + v + outField() + "}";
+  };
+  const envelopeError = (e) => {
+    if (overflow) return limit("output");
+    const isObj = e !== null && (typeof e === "object" || typeof e === "function");
+    const name = isObj ? text(() => e.name) : "Uncaught";
+    const message = isObj ? text(() => e.message) : show(e);
+    if (name === "RangeError" && (message === "Array buffer allocation failed" || message === "Invalid string length")) {
+      return limit("memory");
+    }
+    const stack = isObj ? text(() => e.stack).slice(0, 8192) : "";
+    return '{"k":"error","name":' + stringify(name.slice(0, 200)) + ',"message":' + stringify(message.slice(0, 2000)) +
+      ',"stack":' + stringify(stack) + outField() + "}";
+  };
+
+  let entry;
+  let settled = null;
+  const harness = {
+    install(ns) {
+      entry = ns[ENTRY_EXPORT];
+    },
+    run(argsJson) {
+      out = "";
+      settled = null;
+      let ret;
+      try {
+        if (typeof entry !== "function") throw new TypeErr(ENTRY_NAME + " is not a function");
+        ret = apply(entry, undefined, parse(argsJson));
+        if (ret === null || (typeof ret !== "object" && typeof ret !== "function") || typeof ret.then !== "function") {
+          return envelopeOk(ret);
+        }
+        const p = apply(promiseResolve, PromiseCtor, [ret]);
+        apply(promiseThen, p, [
+          (v) => { settled = envelopeOk(v); },
+          (e) => { settled = envelopeError(e); },
+        ]);
+        return "P";
+      } catch (e) {
+        return envelopeError(e);
+      }
+    },
+    collect() {
+      return settled === null ? "N" : settled;
+    },
+  };
+  return freeze(harness);
+})();
+`;
+}
