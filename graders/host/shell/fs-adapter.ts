@@ -103,11 +103,21 @@ export class HostFs implements IFileSystem {
   }
 
   async writeFile(path: string, content: FileContent, _options?: unknown): Promise<void> {
-    this.write(path, toText(content), false);
+    this.recording(() => this.write(path, toText(content), false));
   }
 
   async appendFile(path: string, content: FileContent, _options?: BufferEncoding | object): Promise<void> {
-    this.write(path, toText(content), true);
+    this.recording(() => this.write(path, toText(content), true));
+  }
+
+  /** Remember the errno of a failed open so the shell can print it for a redirect. */
+  private recording<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof SysError) this.rt.lastFsError = e.code;
+      throw e;
+    }
   }
 
   private write(path: string, data: string, append: boolean): void {
@@ -132,11 +142,15 @@ export class HostFs implements IFileSystem {
   }
 
   async stat(path: string): Promise<FsStat> {
+    return this.recording(() => this.statSync(path));
+  }
+
+  private statSync(path: string): FsStat {
     if (isProc(path)) {
       const inode = procFdInode(this.rt, path);
       if (inode) return statOf(inode);
       const node = this.procFollow(path);
-      if (node.kind === "symlink" && node.target.startsWith("/")) return this.stat(node.target);
+      if (node.kind === "symlink" && node.target.startsWith("/")) return this.statSync(node.target);
       return procStat(node, this.rt.host.now);
     }
     return statOf(fs.resolve(this.state, this.rt.cred, path, true).inode);

@@ -1,3 +1,4 @@
+import type { Errno } from "../state/errors.ts";
 import type { Cred } from "../state/fs.ts";
 import type { Host } from "../state/host.ts";
 
@@ -14,6 +15,8 @@ export interface Runtime {
   shellPid: number;
   /** True while a command run through sudo executes (for tools that print differently as root). */
   viaSudo: boolean;
+  /** The last errno the fs adapter raised, so the shell can word a failed redirect as bash does. */
+  lastFsError: Errno | null;
 }
 
 export async function withCred<T>(rt: Runtime, cred: Cred, user: string, fn: () => Promise<T>): Promise<T> {

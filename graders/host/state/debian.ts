@@ -1,7 +1,8 @@
 import { attachInode, createFile, mkdir, ROOT, symlink } from "./fs.ts";
 import { renderGroup, renderPasswd } from "./users.ts";
-import type { DirInode, GroupEntry, HostState, Mount, UserEntry } from "./types.ts";
+import type { DirInode, GroupEntry, HostState, Mount, NetState, UserEntry } from "./types.ts";
 import { spawn } from "./procs.ts";
+import { hash32 } from "./rng.ts";
 
 /**
  * A Debian 12 cloud VM before any scenario touches it: the mounts `df` shows
@@ -58,7 +59,9 @@ const STOCK_GROUPS: GroupEntry[] = [
 ];
 
 function mount(dev: number, source: string, target: string, fstype: string, blocks: number, inodes: number, reserved = 0): Mount {
-  return { dev, source, target, fstype, options: "rw,relatime", blockSize: 4096, totalBlocks: blocks, reservedBlocks: reserved, totalInodes: inodes };
+  // Boot mounts /dev and /run before the root filesystem is remounted read-write.
+  const seq = ["/dev", "/run", "/", "/dev/shm", "/run/lock", "/boot/efi", "/run/user/1000"].indexOf(target);
+  return { seq, dev, source, target, fstype, options: "rw,relatime", blockSize: 4096, totalBlocks: blocks, reservedBlocks: reserved, totalInodes: inodes };
 }
 
 function rootDir(ino: number, dev: number, nowMs: number, mode = 0o755): DirInode {
@@ -91,6 +94,7 @@ export function createBaseHost(opts: BaseOptions): HostState {
     nextPid: 1,
     units: {},
     journal: [],
+    net: baseNet(opts.seed),
   };
   const old = bootMs - 200 * 86400 * 1000;
   const d = (path: string, extraMiB = 0, mode = 0o755, uid = 0, gid = 0): void => {
@@ -124,22 +128,53 @@ export function createBaseHost(opts: BaseOptions): HostState {
   return state;
 }
 
+/**
+ * One NIC in a cloud VPC subnet (10.0.1.0/24, gateway .1, the VPC resolver at
+ * 10.0.0.2) with a DHCP lease, as systemd-networkd configures Debian 12 cloud
+ * images. The seed picks the address and MAC so answers cannot be memorised.
+ */
+function baseNet(seed: number): NetState {
+  const octet = 10 + (seed % 200);
+  const macTail = [(seed >>> 8) & 0xff, (seed >>> 16) & 0xff, seed & 0xff].map((b) => b.toString(16).padStart(2, "0")).join(":");
+  const address = `10.0.1.${octet}`;
+  return {
+    interfaces: [
+      { name: "lo", index: 1, mac: "00:00:00:00:00:00", mtu: 65536, up: true, link: "loopback", addrs: [
+        { family: "inet", address: "127.0.0.1", prefix: 8, scope: "host", dynamic: false },
+        { family: "inet6", address: "::1", prefix: 128, scope: "host", dynamic: false },
+      ] },
+      { name: "ens5", index: 2, mac: `0a:7e:51:${macTail}`, mtu: 9001, up: true, link: "ether", addrs: [
+        { family: "inet", address, prefix: 24, scope: "global", dynamic: true, validLftSec: 3412, broadcast: "10.0.1.255" },
+        { family: "inet6", address: `fe80::87e:51ff:fe${macTail.slice(0, 2)}:${macTail.slice(3, 5)}${macTail.slice(6, 8)}`, prefix: 64, scope: "link", dynamic: false },
+      ] },
+    ],
+    routes: [
+      { dst: "default", via: "10.0.1.1", dev: "ens5", proto: "dhcp", src: address, metric: 100 },
+      { dst: "10.0.0.2", via: "10.0.1.1", dev: "ens5", proto: "dhcp", src: address, metric: 100 },
+      { dst: "10.0.1.0/24", dev: "ens5", proto: "kernel", scope: "link", src: address, metric: 100 },
+      { dst: "10.0.1.1", dev: "ens5", proto: "dhcp", scope: "link", src: address, metric: 100 },
+    ],
+  };
+}
+
 /** The processes every Debian 12 VM has, started shortly after boot. */
 function spawnBaseDaemons(state: HostState): void {
   const at = (s: number): number => state.clock.bootMs + s * 1000;
   const base = { env: {}, cwd: "/", tty: null, nice: 0, rssGrowKbPerSec: 0, limits: { nofile: [1024, 524288] as [number, number], nproc: [7609, 7609] as [number, number] } };
-  spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", startMs: at(0), cpuShare: 0.0004, vszKb: 103_916, rssKb: 12_632, program: "idle", noReap: false });
+  spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", startMs: at(0), cpuShare: 0.0004, vszKb: 103_916, rssKb: 12_632, program: "idle", noReap: false, statFlags: "s" });
   spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "kthreadd", argv: [], exe: "", startMs: at(0), cpuShare: 0, vszKb: 0, rssKb: 0, state: "S" });
   state.nextPid = 240 + (state.seed % 40);
-  const daemon = (comm: string, argv: string[], uid: number, vszKb: number, rssKb: number, s: number): void => {
-    spawn(state, { ...base, ppid: 1, uid, gid: uid, comm, argv, exe: argv[0] ?? "", startMs: at(s), cpuShare: 0.0002, vszKb, rssKb });
+  // Daemons started by systemd are session leaders ("Ss"); agetty also owns its console ("Ss+").
+  const daemon = (comm: string, argv: string[], uid: number, vszKb: number, rssKb: number, s: number, statFlags = "s"): void => {
+    const cpuShare = 0.00005 + (hash32(state.seed, comm) % 100) / 400_000;
+    spawn(state, { ...base, ppid: 1, uid, gid: uid, comm, argv, exe: argv[0] ?? "", startMs: at(s), cpuShare, vszKb, rssKb, statFlags });
   };
   daemon("systemd-journal", ["/lib/systemd/systemd-journald"], 0, 49_240, 16_384, 2);
   daemon("systemd-udevd", ["/lib/systemd/systemd-udevd"], 0, 25_672, 6_380, 2);
   daemon("cron", ["/usr/sbin/cron", "-f"], 0, 6_608, 2_688, 5);
   daemon("dbus-daemon", ["/usr/bin/dbus-daemon", "--system", "--address=systemd:", "--nofork", "--nopidfile", "--systemd-activation", "--syslog-only"], 100, 9_120, 4_992, 5);
   daemon("systemd-logind", ["/lib/systemd/systemd-logind"], 0, 25_304, 8_064, 5);
-  daemon("agetty", ["/sbin/agetty", "-o", "-p -- \\u", "--noclear", "-", "linux"], 0, 5_876, 1_920, 6);
+  daemon("agetty", ["/sbin/agetty", "-o", "-p -- \\u", "--noclear", "-", "linux"], 0, 5_876, 1_920, 6, "s+");
   daemon("sshd", ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"], 0, 15_432, 9_216, 6);
 }
 

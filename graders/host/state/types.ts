@@ -20,6 +20,45 @@ export interface HostState {
   nextPid: number;
   units: Record<string, Unit>;
   journal: JournalEntry[];
+  net: NetState;
+}
+
+/** Interfaces and routes as the kernel holds them; sockets live on the owning processes' fds. */
+export interface NetState {
+  interfaces: NetInterface[];
+  routes: Route[];
+}
+
+export interface NetInterface {
+  name: string;
+  index: number;
+  mac: string;
+  mtu: number;
+  up: boolean;
+  /** "loopback" prints `link/loopback`, "ether" prints `link/ether`. */
+  link: "loopback" | "ether";
+  addrs: NetAddr[];
+}
+
+export interface NetAddr {
+  family: "inet" | "inet6";
+  address: string;
+  prefix: number;
+  scope: "host" | "global" | "link";
+  /** Leases from DHCP are `dynamic` with lifetimes counting down; static ones are `forever`. */
+  dynamic: boolean;
+  validLftSec?: number;
+  broadcast?: string;
+}
+
+export interface Route {
+  dst: string;
+  via?: string;
+  dev: string;
+  proto: "dhcp" | "kernel" | "static" | "boot";
+  scope?: "link" | "host";
+  src?: string;
+  metric?: number;
 }
 
 export interface ClockState {
@@ -56,6 +95,8 @@ export interface Mount {
   /** ext4 reserves 5 % for root: df's Avail excludes them, Use% counts them as unavailable. */
   reservedBlocks: number;
   totalInodes: number;
+  /** Order in /proc/mounts (df lists in this order); defaults to dev. */
+  seq?: number;
 }
 
 export type InodeKind = "file" | "dir" | "symlink" | "chr";
@@ -155,6 +196,8 @@ export interface Proc {
   gid: number;
   state: ProcState;
   comm: string;
+  /** BSD STAT flags after the state letter: "s" session leader, "l" threaded, "+" foreground, "<"/"N" priority. */
+  statFlags?: string;
   argv: string[];
   env: Record<string, string>;
   cwd: string;

@@ -1,0 +1,198 @@
+import { SysError } from "../../state/errors.ts";
+import * as fs from "../../state/fs.ts";
+import { basename, joinPath } from "../../state/paths.ts";
+import { allocatedBytes, fileSize } from "../../state/usage.ts";
+import { groupName, userName } from "../../state/users.ts";
+import type { Inode } from "../../state/types.ts";
+import type { Runtime } from "../../shell/runtime.ts";
+import { fail, type HostCommand } from "../types.ts";
+import { humanCeil, month, two } from "../format.ts";
+import { DEVICE_NUMBERS, modeString } from "./mode.ts";
+
+/**
+ * GNU ls (coreutils 9.1) over the host model: -l -a -A -d -h -i -n -r -t -S
+ * -1. One name per line (the simulated terminal cannot tell ls whether it is
+ * a tty). Exit status 2 for a missing operand or an unreadable directory,
+ * with the same "cannot access" / "cannot open directory" wording.
+ */
+
+interface Opts {
+  long: boolean;
+  all: boolean;
+  almostAll: boolean;
+  dirAsFile: boolean;
+  human: boolean;
+  inode: boolean;
+  numeric: boolean;
+  reverse: boolean;
+  sort: "name" | "time" | "size";
+}
+
+interface Item {
+  name: string;
+  inode: Inode;
+}
+
+const SIX_MONTHS_MS = (31556952 / 2) * 1000;
+
+function parse(args: string[]): { opts: Opts; operands: string[] } | string {
+  const opts: Opts = { long: false, all: false, almostAll: false, dirAsFile: false, human: false, inode: false, numeric: false, reverse: false, sort: "name" };
+  const operands: string[] = [];
+  let onlyOperands = false;
+  for (const a of args) {
+    if (onlyOperands || a === "-" || !a.startsWith("-")) operands.push(a);
+    else if (a === "--") onlyOperands = true;
+    else if (a === "--all") opts.all = true;
+    else if (a === "--almost-all") opts.almostAll = true;
+    else if (a === "--human-readable") opts.human = true;
+    else if (a === "--directory") opts.dirAsFile = true;
+    else if (a === "--reverse") opts.reverse = true;
+    else if (a === "--inode") opts.inode = true;
+    else if (a === "--numeric-uid-gid") { opts.numeric = true; opts.long = true; }
+    else if (a.startsWith("--color")) continue;
+    else if (a.startsWith("--")) return `ls: unrecognized option '${a}'\nTry 'ls --help' for more information.\n`;
+    else {
+      for (const ch of a.slice(1)) {
+        if (ch === "l") opts.long = true;
+        else if (ch === "a") opts.all = true;
+        else if (ch === "A") opts.almostAll = true;
+        else if (ch === "d") opts.dirAsFile = true;
+        else if (ch === "h") opts.human = true;
+        else if (ch === "i") opts.inode = true;
+        else if (ch === "n") { opts.numeric = true; opts.long = true; }
+        else if (ch === "r") opts.reverse = true;
+        else if (ch === "t") opts.sort = "time";
+        else if (ch === "S") opts.sort = "size";
+        else if (ch === "1" || ch === "F" || ch === "p") continue;
+        else return `ls: invalid option -- '${ch}'\nTry 'ls --help' for more information.\n`;
+      }
+    }
+  }
+  return { opts, operands };
+}
+
+/** C.UTF-8 collation compares code points, which is plain string order here. */
+function byName(a: Item, b: Item): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+function sortItems(items: Item[], opts: Opts): Item[] {
+  const sorted = [...items].sort((a, b) => {
+    if (opts.sort === "time") return b.inode.mtimeMs - a.inode.mtimeMs || byName(a, b);
+    if (opts.sort === "size") return fileSize(b.inode) - fileSize(a.inode) || byName(a, b);
+    return byName(a, b);
+  });
+  return opts.reverse ? sorted.reverse() : sorted;
+}
+
+/** "%b %e %H:%M" for the last six months, "%b %e  %Y" otherwise, as ls's long format does. */
+function lsTime(ms: number, nowMs: number): string {
+  const d = new Date(ms);
+  const day = String(d.getUTCDate()).padStart(2, " ");
+  const recent = ms <= nowMs && nowMs - ms < SIX_MONTHS_MS;
+  return `${month(ms)} ${day} ${recent ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` : ` ${d.getUTCFullYear()}`}`;
+}
+
+/** st_blocks in KiB; a directory's extraBlocks stand for files below it, which ls does not count here. */
+function blocksKiB(rt: Runtime, inode: Inode): number {
+  const blockSize = rt.host.state.fs.mounts[inode.dev]?.blockSize ?? 4096;
+  const own = inode.kind === "dir" ? { ...inode, extraBlocks: 0 } : inode;
+  return allocatedBytes(own, blockSize) / 1024;
+}
+
+function longListing(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean): string {
+  const s = rt.host.state;
+  const rows = items.map((it) => {
+    const dev = it.inode.kind === "chr" ? DEVICE_NUMBERS[it.inode.device] : undefined;
+    const size = dev ? `${dev[0]}, ${dev[1]}` : opts.human ? humanCeil(fileSize(it.inode)) : String(fileSize(it.inode));
+    const name = it.inode.kind === "symlink" ? `${it.name} -> ${it.inode.target}` : it.name;
+    return {
+      ino: String(it.inode.ino),
+      mode: modeString(it.inode),
+      nlink: String(it.inode.nlink),
+      owner: opts.numeric ? String(it.inode.uid) : userName(s, it.inode.uid),
+      group: opts.numeric ? String(it.inode.gid) : groupName(s, it.inode.gid),
+      size,
+      time: lsTime(it.inode.mtimeMs, rt.host.now),
+      name,
+    };
+  });
+  const w = (k: "ino" | "nlink" | "owner" | "group" | "size"): number => Math.max(0, ...rows.map((r) => r[k].length));
+  const [wi, wn, wo, wg, ws] = [w("ino"), w("nlink"), w("owner"), w("group"), w("size")];
+  let out = "";
+  if (withTotal) {
+    const total = items.reduce((n, it) => n + blocksKiB(rt, it.inode), 0);
+    out += `total ${opts.human ? humanCeil(total * 1024) : total}\n`;
+  }
+  for (const r of rows) {
+    const ino = opts.inode ? `${r.ino.padStart(wi)} ` : "";
+    out += `${ino}${r.mode} ${r.nlink.padStart(wn)} ${r.owner.padEnd(wo)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.time} ${r.name}\n`;
+  }
+  return out;
+}
+
+function shortListing(items: Item[], opts: Opts): string {
+  const wi = Math.max(0, ...items.map((it) => String(it.inode.ino).length));
+  return items.map((it) => (opts.inode ? `${String(it.inode.ino).padStart(wi)} ` : "") + it.name + "\n").join("");
+}
+
+function render(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean): string {
+  return opts.long ? longListing(rt, items, opts, withTotal) : shortListing(items, opts);
+}
+
+function dirItems(rt: Runtime, abs: string, opts: Opts): Item[] {
+  const entries = fs.readdir(rt.host.state, rt.cred, abs);
+  const items: Item[] = entries
+    .filter((e) => opts.all || opts.almostAll || !e.name.startsWith("."))
+    .map((e) => ({ name: e.name, inode: e.inode }));
+  if (opts.all) {
+    const self = fs.resolve(rt.host.state, rt.cred, abs).inode;
+    const parent = fs.resolve(rt.host.state, rt.cred, joinPath(abs, "..")).inode;
+    items.push({ name: ".", inode: self }, { name: "..", inode: parent });
+  }
+  return sortItems(items, opts);
+}
+
+export const ls: HostCommand = {
+  name: "ls",
+  async run(args, ctx, rt) {
+    const parsed = parse(args);
+    if (typeof parsed === "string") return fail(parsed, 2);
+    const { opts, operands } = parsed;
+    const targets = operands.length ? operands : ["."];
+    let stderr = "";
+    let exitCode = 0;
+    const files: Item[] = [];
+    const dirs: { label: string; abs: string }[] = [];
+    for (const t of targets) {
+      const abs = joinPath(ctx.cwd, t);
+      try {
+        // -l and -d describe a symlink itself; otherwise (or with a trailing slash) a link to a directory is listed.
+        const follow = t.endsWith("/") || (!opts.long && !opts.dirAsFile);
+        const lstat = fs.resolve(rt.host.state, rt.cred, abs, false).inode;
+        const inode = lstat.kind === "symlink" && follow ? (fs.tryResolve(rt.host.state, rt.cred, abs)?.inode ?? lstat) : lstat;
+        if (inode.kind === "dir" && !opts.dirAsFile) dirs.push({ label: t, abs });
+        else files.push({ name: t, inode });
+      } catch (e) {
+        if (!(e instanceof SysError)) throw e;
+        stderr += `ls: cannot access '${t}': ${e.text}\n`;
+        exitCode = 2;
+      }
+    }
+    let stdout = files.length ? render(rt, sortItems(files, opts), opts, false) : "";
+    const headers = targets.length > 1 || files.length > 0;
+    dirs.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    for (const d of dirs) {
+      try {
+        const items = dirItems(rt, d.abs, opts);
+        if (headers) stdout += `${stdout ? "\n" : ""}${d.label}:\n`;
+        stdout += render(rt, items, opts, true);
+      } catch (e) {
+        if (!(e instanceof SysError)) throw e;
+        stderr += `ls: cannot open directory '${d.label}': ${e.text}\n`;
+        exitCode = 2;
+      }
+    }
+    return { stdout, stderr, exitCode };
+  },
+};

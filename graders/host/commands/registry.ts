@@ -1,0 +1,51 @@
+import { defineCommand, type Command, type CommandName } from "just-bash";
+import { isSysError } from "../state/errors.ts";
+import type { Runtime } from "../shell/runtime.ts";
+import type { HostCommand } from "./types.ts";
+import { cat } from "./cat/index.ts";
+import { df } from "./df/index.ts";
+import { env, printenv } from "./env/index.ts";
+import { hostname } from "./hostname/index.ts";
+import { id } from "./id/index.ts";
+import { kill } from "./kill/index.ts";
+import { ls } from "./ls/index.ts";
+import { ps } from "./ps/index.ts";
+import { sudo } from "./sudo/index.ts";
+import { tr } from "./tr/index.ts";
+import { truncate } from "./truncate/index.ts";
+import { whoami } from "./whoami/index.ts";
+
+/**
+ * Every command the simulated host provides itself, plus the just-bash
+ * built-ins that stay enabled. Built-ins that no stock Debian 12 server has
+ * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
+ * `-bash: jq: command not found` is what a candidate sees, as on the real box.
+ */
+export const HOST_COMMANDS: HostCommand[] = [cat, df, env, hostname, id, kill, ls, printenv, ps, sudo, tr, truncate, whoami];
+
+export const JUST_BASH_BUILTINS: CommandName[] = [
+  "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
+  "head", "tail", "wc", "stat", "grep", "fgrep", "egrep", "sed", "awk", "sort", "uniq", "comm", "cut", "paste",
+  "tr", "rev", "nl", "fold", "expand", "unexpand", "strings", "split", "column", "join", "tee", "find",
+  "basename", "dirname", "du", "env", "printenv", "alias", "unalias", "history", "xargs", "true", "false",
+  "clear", "bash", "sh", "base64", "diff", "date", "sleep", "timeout", "seq", "expr", "md5sum", "sha1sum",
+  "sha256sum", "file", "which", "tac", "od", "gzip", "gunzip", "zcat", "tar", "time",
+];
+
+/**
+ * Wrap host commands for just-bash. A SysError escaping a command is a bug in
+ * that command's error handling; it still becomes a one-line diagnostic in
+ * the command's name rather than a stack trace in the candidate's terminal.
+ */
+export function allCommands(rt: Runtime): Command[] {
+  return HOST_COMMANDS.map((cmd) =>
+    defineCommand(cmd.name, async (args, ctx) => {
+      try {
+        return await cmd.run(args, ctx, rt);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        return { stdout: "", stderr: `${cmd.name}: ${e.path}: ${e.text}\n`, exitCode: 1 };
+      }
+    }),
+  );
+}

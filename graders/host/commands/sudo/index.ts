@@ -1,0 +1,49 @@
+import { credFor, userByName } from "../../state/users.ts";
+import { ROOT } from "../../state/fs.ts";
+import { withCred } from "../../shell/runtime.ts";
+import { latin1FromBytes } from "just-bash";
+import { fail, type HostCommand } from "../types.ts";
+import { shellQuote } from "../format.ts";
+
+/**
+ * sudo with the NOPASSWD rule Debian cloud images give `admin`: `sudo CMD`,
+ * `sudo -u USER CMD`. The child runs through the shell again (so `sudo sh -c
+ * '...'` and redirect-free pipelines work) with the target's credentials.
+ */
+export const sudo: HostCommand = {
+  name: "sudo",
+  async run(args, ctx, rt) {
+    let target = "root";
+    let i = 0;
+    for (; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === "-u" || a === "--user") target = args[++i] ?? "";
+      else if (a.startsWith("-u") && a.length > 2) target = a.slice(2);
+      else if (a === "-E" || a === "-H" || a === "-n") continue;
+      else if (a === "--") { i++; break; }
+      else break;
+    }
+    const rest = args.slice(i);
+    if (rest.length === 0) {
+      return fail("usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\nusage: sudo -l [-ABkNnS] [-g group] [-h host] [-p prompt] [-U user] [-u user] [command [arg ...]]\nusage: sudo [-ABbEHkNnPS] [-r role] [-t type] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\nusage: sudo -e [-ABkNnS] [-r role] [-t type] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] file ...\n");
+    }
+    const user = userByName(rt.host.state, target);
+    if (!user) return fail(`sudo: unknown user ${target}\nsudo: error initializing audit plugin sudoers_audit\n`);
+    const sudoers = rt.host.state.groups.find((g) => g.name === "sudo")?.members ?? [];
+    if (rt.cred.uid !== 0 && !sudoers.includes(rt.user)) {
+      return fail(`${rt.user} is not in the sudoers file.  This incident will be reported.\n`);
+    }
+    const cred = user.uid === 0 ? ROOT : credFor(rt.host.state, user);
+    if (!ctx.exec) throw new Error("sudo needs a shell to run its command");
+    const exec = ctx.exec;
+    const cmdName = rest[0]!;
+    const result = await withCred(rt, cred, user.name, () =>
+      exec(rest.map(shellQuote).join(" "), { cwd: ctx.cwd, stdin: latin1FromBytes(ctx.stdin), stdinKind: "bytes", env: { HOME: user.home, USER: user.name, LOGNAME: user.name, SUDO_USER: rt.user } }),
+    );
+    // sudo resolves the command itself, so "not found" is sudo's message, not the shell's.
+    if (result.exitCode === 127 && /command not found/.test(result.stderr)) {
+      return fail(`sudo: ${cmdName}: command not found\n`, 1);
+    }
+    return result;
+  },
+};

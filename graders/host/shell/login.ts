@@ -1,0 +1,31 @@
+import { spawn } from "../state/procs.ts";
+import type { Host } from "../state/host.ts";
+import type { Proc, UserEntry } from "../state/types.ts";
+
+/**
+ * An ssh login as OpenSSH 9.2 on Debian 12 leaves it in the process table:
+ * the privileged monitor `sshd: USER [priv]` (root), the session process
+ * `sshd: USER@pts/0` (the user) and the login shell `-bash`, which is the
+ * parent of every command the candidate runs.
+ */
+export function loginShell(host: Host, user: UserEntry): Proc {
+  const state = host.state;
+  const listener = Object.values(state.procs).find((p) => p.comm === "sshd" && p.ppid === 1);
+  const base = {
+    cwd: "/", nice: 0, rssGrowKbPerSec: 0, cpuShare: 0, startMs: host.now - 1000,
+    limits: { nofile: [1024, 524288] as [number, number], nproc: [7609, 7609] as [number, number] },
+  };
+  const priv = spawn(state, {
+    ...base, ppid: listener?.pid ?? 1, uid: 0, gid: 0, comm: "sshd", argv: [`sshd: ${user.name} [priv]`],
+    exe: "/usr/sbin/sshd", env: {}, tty: null, vszKb: 17_820, rssKb: 10_880, statFlags: "s",
+  });
+  const sess = spawn(state, {
+    ...base, ppid: priv.pid, uid: user.uid, gid: user.gid, comm: "sshd", argv: [`sshd: ${user.name}@pts/0`],
+    exe: "/usr/sbin/sshd", env: {}, tty: null, vszKb: 17_980, rssKb: 6_752,
+  });
+  return spawn(state, {
+    ...base, ppid: sess.pid, uid: user.uid, gid: user.gid, comm: "bash", argv: ["-bash"], exe: "/usr/bin/bash",
+    env: { HOME: user.home, USER: user.name, LOGNAME: user.name, SHELL: user.shell },
+    cwd: user.home, tty: "pts/0", vszKb: 8_708, rssKb: 5_248, statFlags: "s",
+  });
+}

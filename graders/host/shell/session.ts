@@ -1,0 +1,179 @@
+import { Bash, defineCommand, type Command } from "just-bash";
+import { Host } from "../state/host.ts";
+import { randInt } from "../state/rng.ts";
+import { credFor, userByName } from "../state/users.ts";
+import { allCommands, JUST_BASH_BUILTINS } from "../commands/registry.ts";
+import { HostFs } from "./fs-adapter.ts";
+import type { Runtime } from "./runtime.ts";
+import { redirectErrors, toLoginShellErrors, toStrerror } from "./errors.ts";
+import { isSysError } from "../state/errors.ts";
+import { permits, ROOT, tryResolve } from "../state/fs.ts";
+import { loginShell } from "./login.ts";
+
+/**
+ * An interactive login shell on the simulated host. just-bash runs every
+ * exec() with fresh variables and cwd, so the session carries them: before
+ * each line it restores variables, `$?` and cwd; a hidden trailing command
+ * records them again afterwards. The session itself is plain data
+ * (`SessionState`) so it is saved and restored with the host.
+ */
+
+export interface SessionState {
+  user: string;
+  cwd: string;
+  /** Shell variables; `exported` lists which of them are in the environment. */
+  vars: Record<string, string>;
+  exported: string[];
+  lastExit: number;
+  history: string[];
+  shellPid: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Variables just-bash manages itself; restoring them would fight the interpreter. */
+const MANAGED = new Set(["?", "PWD", "IFS", "OSTYPE", "MACHTYPE", "HOSTTYPE", "OPTIND", "SHELLOPTS", "BASHOPTS", "BASH_VERSION", "$", "!", "#", "@", "*", "-", "0", "_", "PPID", "UID", "EUID", "RANDOM", "LINENO", "SECONDS"]);
+
+const CAPTURE = "__prodloop_session_capture";
+
+export class Session {
+  readonly host: Host;
+  state: SessionState;
+  private readonly rt: Runtime;
+  private readonly bash: Bash;
+  private captured: { cwd: string; vars: Record<string, string>; exported: string[]; exit: number } | null = null;
+
+  constructor(host: Host, state?: SessionState) {
+    this.host = host;
+    const user = userByName(host.state, state?.user ?? "admin");
+    if (!user) throw new Error(`no user ${state?.user ?? "admin"} on this host`);
+    this.state = state ?? {
+      user: user.name,
+      cwd: user.home,
+      // HOSTNAME is a bash shell variable, not exported: `env` does not list it, `echo $HOSTNAME` does.
+      vars: { ...loginEnv(host, user.name, user.home), HOSTNAME: host.state.hostname },
+      exported: Object.keys(loginEnv(host, user.name, user.home)),
+      lastExit: 0,
+      history: [],
+      // A fresh login: sshd forks the session and starts `-bash`, so ps shows the candidate's shell.
+      shellPid: loginShell(host, user).pid,
+    };
+    this.rt = { host, cred: credFor(host.state, user), user: user.name, shellPid: this.state.shellPid, viaSudo: false, lastFsError: null };
+    const capture = defineCommand(CAPTURE, async (_args, ctx) => {
+      const exit = Number(ctx.env.get("?") ?? "0");
+      this.captured = {
+        cwd: ctx.cwd,
+        vars: Object.fromEntries([...ctx.env].filter(([k]) => !MANAGED.has(k))),
+        exported: Object.keys(ctx.exportedEnv ?? {}),
+        exit,
+      };
+      return { stdout: "", stderr: "", exitCode: exit };
+    });
+    const commands: Command[] = [capture, ...allCommands(this.rt)];
+    this.bash = new Bash({
+      fs: new HostFs(this.rt),
+      cwd: this.state.cwd,
+      commands: JUST_BASH_BUILTINS,
+      customCommands: commands,
+      processInfo: { pid: this.state.shellPid || 1000, ppid: 1, uid: user.uid, gid: user.gid },
+      sleep: async (ms) => host.advance(ms),
+    });
+  }
+
+  static restore(hostJson: string, session: SessionState): Session {
+    return new Session(Host.restore(hostJson), session);
+  }
+
+  prompt(): string {
+    const home = userByName(this.host.state, this.state.user)?.home ?? "/";
+    const where = this.state.cwd === home ? "~" : this.state.cwd.startsWith(`${home}/`) ? `~${this.state.cwd.slice(home.length)}` : this.state.cwd;
+    return `${this.state.user}@${this.host.state.hostname}:${where}${this.state.user === "root" ? "#" : "$"} `;
+  }
+
+  async run(line: string): Promise<RunResult> {
+    const trimmed = line.trim();
+    if (trimmed === "") return { stdout: "", stderr: "", exitCode: this.state.lastExit };
+    this.state.history.push(line);
+    // Typing and reading output take time on a real host too; background activity keeps going.
+    this.host.advance(randInt(this.host.state, 2000, 6000));
+    const exported = new Set(this.state.exported);
+    // Variables passed as exec() env are not marked exported by just-bash, so `export` them in a prelude.
+    let prelude = "";
+    for (const [k, v] of Object.entries(this.state.vars)) {
+      prelude += `${exported.has(k) ? "export " : ""}${k}=${quote(v)}\n`;
+    }
+    // `(exit N)` is the only way to give the next command the previous line's $?.
+    const script = `${prelude}(exit ${this.state.lastExit})\n${line}\n${CAPTURE}`;
+    this.captured = null;
+    this.rt.lastFsError = null;
+    const before = this.state.cwd;
+    let result: RunResult;
+    try {
+      result = await this.bash.exec(script, { cwd: this.state.cwd, env: {}, replaceEnv: true });
+    } catch (e) {
+      // just-bash lets an open(2) failure of a simple command's redirect escape; bash reports it and moves on.
+      if (!isSysError(e)) throw e;
+      this.state.lastExit = 1;
+      return { stdout: "", stderr: `-bash: ${e.path}: ${e.text}\n`, exitCode: 1 };
+    }
+    let exitCode = this.captured ? (this.captured as { exit: number }).exit : result.exitCode;
+    let stderr = toLoginShellErrors(redirectErrors(toStrerror(result.stderr), this.rt.lastFsError));
+    if (this.captured) {
+      const c = this.captured as { cwd: string; vars: Record<string, string>; exported: string[] };
+      this.state.cwd = c.cwd;
+      this.state.vars = c.vars;
+      this.state.exported = c.exported.filter((k) => !MANAGED.has(k));
+    }
+    const denied = this.state.cwd !== before ? this.unsearchable(this.state.cwd) : null;
+    if (denied !== null) {
+      // just-bash's cd only checks that the target is a directory; chdir(2) also needs search permission.
+      const arg = /^\s*cd\s+(\S+)\s*$/.exec(line)?.[1] ?? this.state.cwd;
+      this.state.cwd = before;
+      this.state.vars.PWD = before;
+      stderr += `-bash: cd: ${arg}: Permission denied\n`;
+      exitCode = 1;
+    }
+    this.state.lastExit = exitCode;
+    return { stdout: result.stdout, stderr, exitCode };
+  }
+
+  /** The first directory on the way to `abs` the session's user may not search, if any. */
+  private unsearchable(abs: string): string | null {
+    let path = "";
+    for (const part of ["", ...abs.split("/").filter(Boolean)]) {
+      path = part === "" ? "/" : path === "/" ? `/${part}` : `${path}/${part}`;
+      const dir = resolveDir(this.host, path);
+      if (dir && !permits(dir, this.rt.cred, 1)) return path;
+    }
+    return null;
+  }
+}
+
+function resolveDir(host: Host, path: string) {
+  const found = tryResolve(host.state, ROOT, path);
+  return found && found.inode.kind === "dir" ? found.inode : null;
+}
+
+function quote(v: string): string {
+  return `'${v.replace(/'/g, "'\\''")}'`;
+}
+
+/** The environment a Debian 12 ssh login gives: what `env` shows right after logging in. */
+function loginEnv(_host: Host, user: string, home: string): Record<string, string> {
+  return {
+    SHELL: "/bin/bash",
+    LOGNAME: user,
+    HOME: home,
+    LANG: "C.UTF-8",
+    USER: user,
+    SHLVL: "1",
+    PATH: user === "root" ? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" : "/usr/local/bin:/usr/bin:/bin:/usr/games",
+    TERM: "xterm-256color",
+    MAIL: `/var/mail/${user}`,
+    OLDPWD: home,
+  };
+}
