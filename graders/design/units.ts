@@ -254,7 +254,7 @@ function round3(v: number): string {
 export function formatQuantity(q: Quantity): string {
   switch (q.dimension) {
     case "count":
-      return q.noun ? `${compact(q.value)}${q.noun}` : compact(q.value).trim();
+      return q.noun ? `${compact(q.value).trim()} ${q.noun}` : compact(q.value).trim();
     case "ratio":
       return `${round3(q.value * 100)} %`;
     case "rate":
