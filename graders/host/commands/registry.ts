@@ -4,7 +4,9 @@ import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
 import { cat } from "./cat/index.ts";
 import { df } from "./df/index.ts";
+import { du } from "./du/index.ts";
 import { env, printenv } from "./env/index.ts";
+import { free } from "./free/index.ts";
 import { hostname } from "./hostname/index.ts";
 import { id } from "./id/index.ts";
 import { kill } from "./kill/index.ts";
@@ -13,6 +15,7 @@ import { ps } from "./ps/index.ts";
 import { sudo } from "./sudo/index.ts";
 import { tr } from "./tr/index.ts";
 import { truncate } from "./truncate/index.ts";
+import { uptime } from "./uptime/index.ts";
 import { whoami } from "./whoami/index.ts";
 
 /**
@@ -21,7 +24,7 @@ import { whoami } from "./whoami/index.ts";
  * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
-export const HOST_COMMANDS: HostCommand[] = [cat, df, env, hostname, id, kill, ls, printenv, ps, sudo, tr, truncate, whoami];
+export const HOST_COMMANDS: HostCommand[] = [cat, df, du, env, free, hostname, id, kill, ls, printenv, ps, sudo, tr, truncate, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

@@ -1,6 +1,8 @@
 import { SysError } from "../state/errors.ts";
 import { getInode } from "../state/fs.ts";
 import { cpuMs, rssKb, vszKb } from "../state/procs.ts";
+import { loadAverages, runningCount } from "../state/load.ts";
+import { memInfo } from "../state/memory.ts";
 import type { FdTarget, FileInode, Proc } from "../state/types.ts";
 import type { Runtime } from "./runtime.ts";
 
@@ -101,14 +103,10 @@ export function procFdInode(rt: Runtime, abs: string): FileInode | null {
   return inode.kind === "file" ? inode : null;
 }
 
-function runnable(rt: Runtime): number {
-  return Object.values(rt.host.state.procs).reduce((n, p) => n + (p.state === "Z" ? 0 : p.cpuShare), 0);
-}
-
 function loadavg(rt: Runtime): string {
-  const l = runnable(rt);
+  const [a, b, c] = loadAverages(rt.host);
   const procs = Object.values(rt.host.state.procs).length;
-  return `${l.toFixed(2)} ${(l * 0.97).toFixed(2)} ${(l * 0.93).toFixed(2)} 1/${procs + 60} ${rt.host.state.nextPid - 1}\n`;
+  return `${a.toFixed(2)} ${b.toFixed(2)} ${c.toFixed(2)} ${runningCount(rt.host)}/${procs + 60} ${rt.host.state.nextPid - 1}\n`;
 }
 
 function uptime(rt: Runtime): string {
@@ -116,21 +114,14 @@ function uptime(rt: Runtime): string {
   return `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`;
 }
 
-export const MEM_TOTAL_KB = 2_014_256;
-
-export function memUsedKb(rt: Runtime): number {
-  return Object.values(rt.host.state.procs).reduce((n, p) => n + rssKb(p, rt.host.now), 0) + 180_000;
-}
-
 function meminfo(rt: Runtime): string {
-  const used = memUsedKb(rt);
-  const cached = 612_340;
-  const free = Math.max(0, MEM_TOTAL_KB - used - cached - 40_000);
+  const m = memInfo(rt.host);
   const rows: [string, number][] = [
-    ["MemTotal", MEM_TOTAL_KB], ["MemFree", free], ["MemAvailable", free + cached - 60_000], ["Buffers", 40_000],
-    ["Cached", cached], ["SwapCached", 0], ["SwapTotal", 0], ["SwapFree", 0],
+    ["MemTotal", m.total], ["MemFree", m.free], ["MemAvailable", m.available], ["Buffers", m.buffers],
+    ["Cached", m.cached], ["SwapCached", 0], ["SwapTotal", m.swapTotal], ["SwapFree", m.swapFree],
+    ["Shmem", m.shared], ["SReclaimable", m.sReclaimable],
   ];
-  return rows.map(([k, v]) => `${`${k}:`.padEnd(16)}${String(v).padStart(8)} kB\n`).join("");
+  return rows.map(([k, v]) => `${`${k}:`.padEnd(16)}${String(Math.round(v)).padStart(8)} kB\n`).join("");
 }
 
 function status(rt: Runtime, proc: Proc): string {

@@ -99,7 +99,11 @@ export function createBaseHost(opts: BaseOptions): HostState {
   const old = bootMs - 200 * 86400 * 1000;
   const d = (path: string, extraMiB = 0, mode = 0o755, uid = 0, gid = 0): void => {
     const dir = mkdir(state, ROOT, path, { mode, uid, gid, mtimeMs: old });
-    if (extraMiB) dir.extraBlocks = extraMiB * 256;
+    if (extraMiB) {
+      dir.extraBlocks = extraMiB * 256;
+      // A stock install averages about 40 KiB per file, which is what makes df -i show ~40k inodes in use.
+      dir.extraInodes = extraMiB * 25;
+    }
   };
   for (const p of ["/bin", "/sbin", "/lib", "/lib64"]) symlink(state, ROOT, `usr${p}`, p, { mtimeMs: old });
   d("/boot", 52); d("/boot/efi"); d("/dev"); d("/etc", 3); d("/home"); d("/media"); d("/mnt"); d("/opt");
@@ -109,8 +113,15 @@ export function createBaseHost(opts: BaseOptions): HostState {
   d("/home/admin", 0, 0o700, 1000, 1000);
   // Mounted filesystems replace their mountpoint directory with their own root.
   let nextIno = 1;
+  // What a booted VM has on them that the model does not spell out: udev's nodes, systemd's
+  // runtime state, the EFI loader. [KiB, inodes]
+  const lived: Record<string, [number, number]> = { "/dev": [0, 380], "/run": [612, 690], "/boot/efi": [5952, 0] };
   for (const m of mounts.slice(1)) {
-    attachInode(state, m.target, rootDir(1_000_000 + nextIno++, m.dev, bootMs, m.target === "/dev/shm" ? 0o1777 : 0o755));
+    const dir = rootDir(1_000_000 + nextIno++, m.dev, bootMs, m.target === "/dev/shm" ? 0o1777 : 0o755);
+    const [kib, inodes] = lived[m.target] ?? [0, 0];
+    if (kib) dir.extraBlocks = kib / 4;
+    if (inodes) dir.extraInodes = inodes;
+    attachInode(state, m.target, dir);
   }
   createFile(state, ROOT, "/etc/hostname", `${opts.hostname}\n`, { mtimeMs: old });
   createFile(state, ROOT, "/etc/passwd", renderPasswd(state), { mtimeMs: old });

@@ -118,6 +118,8 @@ interface InodeBase {
    * storing thousands of files.
    */
   extraBlocks?: number;
+  /** Inodes of those unmodelled contents, so df -i shows a lived-in filesystem. */
+  extraInodes?: number;
 }
 
 export interface FileInode extends InodeBase {

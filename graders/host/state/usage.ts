@@ -37,8 +37,10 @@ export function mountUsage(fs: FsState, mount: Mount): DevUsage {
   let inodes = 0;
   for (const inode of Object.values(fs.inodes)) {
     if (inode.dev !== mount.dev) continue;
-    bytes += allocatedBytes(inode, mount.blockSize);
-    inodes += 1;
+    // tmpfs keeps directories in the dentry cache, so they take no blocks there.
+    const memoryFs = mount.fstype === "tmpfs" || mount.fstype === "devtmpfs";
+    bytes += memoryFs && inode.kind === "dir" ? (inode.extraBlocks ?? 0) * mount.blockSize : allocatedBytes(inode, mount.blockSize);
+    inodes += 1 + (inode.extraInodes ?? 0);
     if (inode.kind === "dir" && inode.bulk) {
       for (const range of inode.bulk) {
         const n = range.end - range.start;

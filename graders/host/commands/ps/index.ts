@@ -1,7 +1,7 @@
 import { cpuMs, rssKb, vszKb } from "../../state/procs.ts";
 import { userName } from "../../state/users.ts";
 import type { Proc } from "../../state/types.ts";
-import { MEM_TOTAL_KB } from "../../shell/procfs.ts";
+import { MEM_TOTAL_KB } from "../../state/memory.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
 import { hhmm, month, two } from "../format.ts";
@@ -119,7 +119,9 @@ function render(cols: Column[], procs: Proc[], rt: Runtime, header = true): stri
     });
     return out.trimEnd() + "\n";
   };
-  let out = header ? line(cols.map((c) => c.header)) : "";
+  // `-o pid=,comm=` blanks every header, and then procps prints no header line at all.
+  const showHeader = header && cols.some((c) => c.header !== "");
+  let out = showHeader ? line(cols.map((c) => c.header)) : "";
   for (const p of procs) out += line(cols.map((c) => c.value(p, rt)));
   return out;
 }
@@ -136,13 +138,14 @@ export const ps: HostCommand = {
     const users: string[] = [];
     const names: string[] = [];
     let sort: string | null = null;
-    for (let i = 0; i < argv.length; i++) {
-      const a = argv[i]!;
-      const next = (): string => argv[++i] ?? "";
+    // UNIX flags cluster (`-eo pid,comm`, `-ef`, `-eF`): split them so each is handled below.
+    const flags = argv.flatMap((a) => (/^-[eAfFwHo]{2,}$/.test(a) ? [...a.slice(1)].map((ch) => `-${ch}`) : [a]));
+    for (let i = 0; i < flags.length; i++) {
+      const a = flags[i]!;
+      const next = (): string => flags[++i] ?? "";
       if (/^[aux]+$/.test(a)) { mode = mode === "o" ? "o" : "aux"; all = true; }
       else if (a === "-e" || a === "-A") all = true;
-      else if (a === "-ef" || a === "-eF" || a === "-fe") { mode = "ef"; all = true; }
-      else if (a === "-f") mode = "ef";
+      else if (a === "-f" || a === "-F") mode = mode === "o" ? "o" : "ef";
       else if (a === "-o" || a === "o" || a.startsWith("-o") || a.startsWith("--format")) {
         const spec = a === "-o" || a === "o" || a === "--format" ? next() : a.replace(/^(-o|--format=)/, "");
         for (const raw of spec.split(",")) {
