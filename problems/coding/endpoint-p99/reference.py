@@ -1,0 +1,46 @@
+# Validate each line, normalise its endpoint, group latencies per endpoint,
+# take the nearest-rank 99th percentile, sort the endpoints. O(L log L).
+import re
+
+# fullmatch, not "$": Python's "$" also matches before a trailing "\n".
+LINE = re.compile(r"([A-Z]+) ([^ ]+) ([0-9]{3}) ([0-9]+)ms")
+
+
+def _all_digits(seg: str) -> bool:
+    # str.isdigit() alone accepts non-ASCII digits such as "²" or "٣".
+    return seg != "" and seg.isascii() and seg.isdigit()
+
+
+def normalise_path(path: str) -> str:
+    """Drop the query string and replace every all-digit segment with ":id"."""
+    q = path.find("?")
+    if q != -1:
+        path = path[:q]
+    return "/".join(":id" if _all_digits(seg) else seg for seg in path.split("/"))
+
+
+def slowest_endpoints(lines: list[str], n: int) -> list[dict]:
+    groups: dict[str, list[int]] = {}
+    fullmatch = LINE.fullmatch
+    for line in lines:
+        m = fullmatch(line)
+        if m is None:
+            continue
+        endpoint = m.group(1) + " " + normalise_path(m.group(2))
+        latency = int(m.group(4))
+        lst = groups.get(endpoint)
+        if lst is None:
+            groups[endpoint] = [latency]
+        else:
+            lst.append(latency)
+
+    rows = []
+    for endpoint, lst in groups.items():
+        lst.sort()
+        rank = -(-99 * len(lst) // 100)  # exactly ceil(0.99 * count), in integers
+        rows.append((lst[rank - 1], endpoint))
+    # p99 descending, then endpoint ascending. Python compares strings by code
+    # point, JavaScript by UTF-16 unit: the same unless a path mixes characters
+    # above U+FFFF with ones in U+E000..U+FFFF.
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    return [{"endpoint": e, "p99": p} for p, e in rows[:n]]
