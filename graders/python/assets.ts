@@ -1,0 +1,60 @@
+/**
+ * Pyodide's files, read once per process from the local `pyodide` package
+ * (never the network), and the compiled WebAssembly modules.
+ *
+ * The wasm is compiled on the host because async WebAssembly.compile and
+ * instantiate never settle inside an isolate (isolated-vm issue 308); a
+ * compiled WebAssembly.Module crosses into isolates through ExternalCopy
+ * without recompiling. One module per memory cap (see wasm-memory-cap.ts),
+ * cached: problems use few distinct memory limits.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { capWasmMemory } from "./wasm-memory-cap.ts";
+
+export interface PyodideFiles {
+  /** pyodide.mjs: the loader (ES module exporting loadPyodide). */
+  loaderSource: string;
+  /** pyodide.asm.mjs: Emscripten glue (ES module, default export createPyodideModule). */
+  glueSource: string;
+  stdlibZip: Uint8Array;
+  lockFile: string;
+  wasm: Uint8Array;
+  version: string;
+}
+
+let files: PyodideFiles | null = null;
+
+export function pyodideDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve("pyodide/package.json"));
+}
+
+export function pyodideFiles(): PyodideFiles {
+  if (files) return files;
+  const dir = pyodideDir();
+  const read = (name: string): Buffer => readFileSync(path.join(dir, name));
+  const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  files = {
+    loaderSource: read("pyodide.mjs").toString("utf8"),
+    glueSource: read("pyodide.asm.mjs").toString("utf8"),
+    stdlibZip: bytes(read("python_stdlib.zip")),
+    lockFile: read("pyodide-lock.json").toString("utf8"),
+    wasm: bytes(read("pyodide.asm.wasm")),
+    version: (JSON.parse(read("package.json").toString("utf8")) as { version: string }).version,
+  };
+  return files;
+}
+
+const modules = new Map<number, WebAssembly.Module>();
+
+/** Pyodide's wasm compiled with its memory maximum set to `maxPages` (cached). */
+export function pyodideWasmModule(maxPages: number): WebAssembly.Module {
+  let m = modules.get(maxPages);
+  if (!m) {
+    m = new WebAssembly.Module(capWasmMemory(pyodideFiles().wasm, maxPages));
+    modules.set(maxPages, m);
+  }
+  return m;
+}
