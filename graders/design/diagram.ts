@@ -131,10 +131,11 @@ export function sceneToGraph(scene: Scene, catalog: Catalog): Graph {
   }
 }
 
-/** Directed successors, following bidirectional edges both ways. */
-export function successors(g: Graph): Map<string, string[]> {
+/** Directed successors, following bidirectional edges both ways; `skip` drops edges (e.g. ones labelled as reads). */
+export function successors(g: Graph, skip: (e: GraphEdge) => boolean = () => false): Map<string, string[]> {
   const out = new Map<string, string[]>(g.nodes.map((n) => [n.id, []]));
   for (const e of g.edges) {
+    if (skip(e)) continue;
     out.get(e.from)?.push(e.to);
     if (e.bidirectional) out.get(e.to)?.push(e.from);
   }

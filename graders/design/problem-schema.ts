@@ -45,7 +45,7 @@ const common = {
 export const diagramCheckSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...common, type: z.literal("has-kind"), kind: KIND, min: z.number().int().positive().optional() }),
   z.strictObject({ ...common, type: z.literal("path"), kinds: z.array(KIND).min(2).max(8) }),
-  z.strictObject({ ...common, type: z.literal("through"), from: KIND, to: KIND, via: KIND }),
+  z.strictObject({ ...common, type: z.literal("through"), from: KIND, to: KIND, via: KIND, ignoreEdgeLabels: z.array(z.string().min(1)).optional() }),
   z.strictObject({ ...common, type: z.literal("replicated"), kinds: z.array(KIND).min(1).optional() }),
   z.strictObject({ ...common, type: z.literal("forbid-edge"), from: KIND, to: KIND }),
   z.strictObject({ ...common, type: z.literal("forbid-path"), kinds: z.array(KIND).min(2).max(8) }),
