@@ -2,6 +2,7 @@ import { defineCommand, type Command, type CommandName } from "just-bash";
 import { isSysError } from "../state/errors.ts";
 import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
+import { dash, mawk } from "./alias/index.ts";
 import { cat } from "./cat/index.ts";
 import { df } from "./df/index.ts";
 import { du } from "./du/index.ts";
@@ -24,7 +25,7 @@ import { whoami } from "./whoami/index.ts";
  * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
-export const HOST_COMMANDS: HostCommand[] = [cat, df, du, env, free, hostname, id, kill, ls, printenv, ps, sudo, tr, truncate, uptime, whoami];
+export const HOST_COMMANDS: HostCommand[] = [cat, dash, df, du, env, free, hostname, id, kill, ls, mawk, printenv, ps, sudo, tr, truncate, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
@@ -34,6 +35,12 @@ export const JUST_BASH_BUILTINS: CommandName[] = [
   "clear", "bash", "sh", "base64", "diff", "date", "sleep", "timeout", "seq", "expr", "md5sum", "sha1sum",
   "sha256sum", "file", "which", "tac", "od", "gzip", "gunzip", "zcat", "tar", "time",
 ];
+
+/**
+ * bash builtins that just-bash implements as commands: the shell must find
+ * them on $PATH, but no file for them exists on a real system.
+ */
+export const SHELL_BUILTIN_COMMANDS = ["alias", "unalias", "history"];
 
 /**
  * Wrap host commands for just-bash. A SysError escaping a command is a bug in

@@ -5,6 +5,8 @@ import type { Host } from "../state/host.ts";
 import type { Proc, Unit } from "../state/types.ts";
 import { programFor } from "../programs/registry.ts";
 import { formatTimespan } from "./timespan.ts";
+import { parseEnvironmentFile } from "./unit-file.ts";
+import { readFileRange, ROOT, tryResolve } from "../state/fs.ts";
 
 /**
  * A small systemd: start/stop/restart of service units, Restart= handling when
@@ -31,12 +33,41 @@ export function mainProc(host: Host, unit: Unit): Proc | undefined {
   return unit.mainPid === null ? undefined : host.state.procs[unit.mainPid];
 }
 
+/** EnvironmentFile= contents; a missing file without the "-" prefix fails the start, as in systemd. */
+function unitEnvironment(host: Host, unit: Unit): Record<string, string> | null {
+  const env: Record<string, string> = {};
+  for (const spec of unit.environmentFiles) {
+    const optional = spec.startsWith("-");
+    const path = optional ? spec.slice(1) : spec;
+    const found = tryResolve(host.state, ROOT, path);
+    if (!found || found.inode.kind !== "file") {
+      if (optional) continue;
+      return null;
+    }
+    Object.assign(env, parseEnvironmentFile(readFileRange(found.inode, 0, 1_000_000)));
+  }
+  return { ...env, ...unit.environment };
+}
+
 export function startUnit(host: Host, unit: Unit): void {
   if (unit.activeState === "active") return;
   const user = userByName(host.state, unit.user);
   if (!user) throw new Error(`unit ${unit.name} runs as unknown user ${unit.user}`);
+  const extraEnv = unitEnvironment(host, unit);
+  if (extraEnv === null) {
+    sysLog(host, unit, `${unit.name}: Failed to load environment files: No such file or directory`, 3);
+    sysLog(host, unit, `${unit.name}: Failed to run 'start' task: No such file or directory`, 3);
+    sysLog(host, unit, `${unit.name}: Failed with result 'resources'.`, 4);
+    sysLog(host, unit, `Failed to start ${title(unit)}.`, 3);
+    unit.activeState = "failed";
+    unit.subState = "failed";
+    unit.result = "resources";
+    unit.stateSinceMs = host.now;
+    return;
+  }
   const argv = unit.execStart;
   const exe = argv[0] ?? "/bin/false";
+  const nofile = unit.limitNofile ?? 524288;
   const proc = spawn(host.state, {
     ppid: 1,
     uid: user.uid,
@@ -44,7 +75,7 @@ export function startUnit(host: Host, unit: Unit): void {
     comm: exe.split("/").pop()?.slice(0, 15) ?? "unknown",
     argv,
     exe,
-    env: { LANG: "C.UTF-8", PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: user.home, LOGNAME: user.name, USER: user.name, SHELL: user.shell, INVOCATION_ID: invocationId(host) },
+    env: { LANG: "C.UTF-8", PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: user.home, LOGNAME: user.name, USER: user.name, SHELL: user.shell, INVOCATION_ID: invocationId(host), JOURNAL_STREAM: "8:" + (30_000 + host.state.nextPid), SYSTEMD_EXEC_PID: String(host.state.nextPid), ...extraEnv },
     cwd: "/",
     tty: null,
     cpuShare: Number(unit.params.cpuShare ?? 0.02),
@@ -52,9 +83,11 @@ export function startUnit(host: Host, unit: Unit): void {
     rssKb: unit.memoryKb,
     rssGrowKbPerSec: 0,
     nice: 0,
-    limits: { nofile: [524288, 524288], nproc: [7609, 7609] },
+    // LimitNOFILE= sets both; without it systemd 252 gives services 1024 soft / 524288 hard.
+    limits: { nofile: unit.limitNofile !== undefined ? [nofile, nofile] : [1024, 524288], nproc: [7609, 7609] },
     program: unit.program,
     unit: unit.name,
+    statFlags: "s",
     params: { ...unit.params },
     fds: {
       "0": { kind: "chr", path: "/dev/null", mode: "r" },
@@ -67,6 +100,7 @@ export function startUnit(host: Host, unit: Unit): void {
   unit.subState = "running";
   unit.result = "success";
   unit.stateSinceMs = host.now;
+  unit.activeEnterMs = host.now;
   delete unit.restartAtMs;
   programFor(unit.program).start?.(host, proc);
   sysLog(host, unit, `Started ${title(unit)}.`);
@@ -85,7 +119,10 @@ export function stopUnit(host: Host, unit: Unit): void {
   }
   sysLog(host, unit, `Stopping ${title(unit)}...`);
   const consumed = proc ? cpuMs(proc, host.now) : 0;
-  if (proc) exitProc(host.state, proc);
+  if (proc) {
+    unit.lastExit = { pid: proc.pid, code: "exited", status: "0/SUCCESS" };
+    exitProc(host.state, proc);
+  }
   unit.mainPid = null;
   unit.activeState = "inactive";
   unit.subState = "dead";
@@ -110,6 +147,9 @@ export function onMainProcessExit(host: Host, proc: Proc, sig: number, code: num
   if (sig) sysLog(host, unit, `${unit.name}: Main process exited, code=killed, status=${sig}/${SIGNAMES[sig] ?? sig}`, clean ? 6 : 4);
   else sysLog(host, unit, `${unit.name}: Main process exited, code=exited, status=${code}/${code === 0 ? "SUCCESS" : "FAILURE"}`, code ? 4 : 6);
   unit.result = clean ? "success" : sig ? "signal" : "exit-code";
+  unit.lastExit = sig
+    ? { pid: proc.pid, code: "killed", status: SIGNAMES[sig] ?? String(sig) }
+    : { pid: proc.pid, code: "exited", status: `${code}/${code === 0 ? "SUCCESS" : "FAILURE"}` };
   if (!clean) sysLog(host, unit, `${unit.name}: Failed with result '${unit.result}'.`, 4);
   else sysLog(host, unit, `${unit.name}: Deactivated successfully.`);
   const restart = unit.restart === "always" || (unit.restart === "on-failure" && !clean);

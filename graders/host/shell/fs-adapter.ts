@@ -59,9 +59,15 @@ function procStat(node: ProcNode, now: number): FsStat {
 
 export class HostFs implements IFileSystem {
   private readonly rt: Runtime;
+  /**
+   * Paths that stat() as executables without being in the model: the session's
+   * own bookkeeping command must be found on $PATH, yet never listed or read.
+   */
+  private readonly hidden: Set<string>;
 
-  constructor(rt: Runtime) {
+  constructor(rt: Runtime, hidden: string[] = []) {
     this.rt = rt;
+    this.hidden = new Set(hidden);
   }
 
   private get state() {
@@ -146,6 +152,7 @@ export class HostFs implements IFileSystem {
   }
 
   private statSync(path: string): FsStat {
+    if (this.hidden.has(path)) return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100755, size: 0, mtime: new Date(0) };
     if (isProc(path)) {
       const inode = procFdInode(this.rt, path);
       if (inode) return statOf(inode);

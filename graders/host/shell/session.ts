@@ -2,7 +2,7 @@ import { Bash, defineCommand, type Command } from "just-bash";
 import { Host } from "../state/host.ts";
 import { randInt } from "../state/rng.ts";
 import { credFor, userByName } from "../state/users.ts";
-import { allCommands, JUST_BASH_BUILTINS } from "../commands/registry.ts";
+import { allCommands, JUST_BASH_BUILTINS, SHELL_BUILTIN_COMMANDS } from "../commands/registry.ts";
 import { HostFs } from "./fs-adapter.ts";
 import type { Runtime } from "./runtime.ts";
 import { redirectErrors, toLoginShellErrors, toStrerror } from "./errors.ts";
@@ -75,7 +75,7 @@ export class Session {
     });
     const commands: Command[] = [capture, ...allCommands(this.rt)];
     this.bash = new Bash({
-      fs: new HostFs(this.rt),
+      fs: new HostFs(this.rt, [CAPTURE, ...SHELL_BUILTIN_COMMANDS].map((n) => `/usr/bin/${n}`)),
       cwd: this.state.cwd,
       commands: JUST_BASH_BUILTINS,
       customCommands: commands,

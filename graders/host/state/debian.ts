@@ -3,6 +3,9 @@ import { renderGroup, renderPasswd } from "./users.ts";
 import type { DirInode, GroupEntry, HostState, Mount, NetState, UserEntry } from "./types.ts";
 import { spawn } from "./procs.ts";
 import { hash32 } from "./rng.ts";
+import { Host } from "./host.ts";
+import { installStockUnits } from "./base/units.ts";
+import { installBinaries } from "./base/binaries.ts";
 
 /**
  * A Debian 12 cloud VM before any scenario touches it: the mounts `df` shows
@@ -108,7 +111,7 @@ export function createBaseHost(opts: BaseOptions): HostState {
   for (const p of ["/bin", "/sbin", "/lib", "/lib64"]) symlink(state, ROOT, `usr${p}`, p, { mtimeMs: old });
   d("/boot", 52); d("/boot/efi"); d("/dev"); d("/etc", 3); d("/home"); d("/media"); d("/mnt"); d("/opt");
   d("/proc", 0, 0o555); d("/root", 0, 0o700); d("/run"); d("/srv"); d("/sys", 0, 0o555); d("/tmp", 0, 0o1777);
-  d("/usr", 1610); d("/usr/local"); d("/usr/local/bin"); d("/var"); d("/var/cache", 180); d("/var/lib", 96);
+  d("/usr", 1600); d("/usr/bin"); d("/usr/sbin"); d("/usr/lib"); d("/usr/lib64"); d("/usr/local"); d("/usr/local/bin"); d("/var"); d("/var/cache", 180); d("/var/lib", 96);
   d("/var/log", 0, 0o755, 0, 0); d("/var/log/journal", 0, 0o2755, 0, 999); d("/var/tmp", 0, 0o1777);
   d("/home/admin", 0, 0o700, 1000, 1000);
   // Mounted filesystems replace their mountpoint directory with their own root.
@@ -123,6 +126,7 @@ export function createBaseHost(opts: BaseOptions): HostState {
     if (inodes) dir.extraInodes = inodes;
     attachInode(state, m.target, dir);
   }
+  installBinaries(state, old);
   createFile(state, ROOT, "/etc/hostname", `${opts.hostname}\n`, { mtimeMs: old });
   createFile(state, ROOT, "/etc/passwd", renderPasswd(state), { mtimeMs: old });
   createFile(state, ROOT, "/etc/group", renderGroup(state), { mtimeMs: old });
@@ -136,6 +140,7 @@ export function createBaseHost(opts: BaseOptions): HostState {
     if (devRoot && devRoot.kind === "dir") devRoot.entries[name] = ino;
   }
   spawnBaseDaemons(state);
+  installStockUnits(new Host(state));
   return state;
 }
 

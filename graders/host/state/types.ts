@@ -255,6 +255,19 @@ export interface Unit {
   restartAtMs?: number;
   /** Program parameters handed to the main process at start. */
   params: Record<string, string | number>;
+  /** Environment= assignments and EnvironmentFile= paths, applied at start. */
+  environment: Record<string, string>;
+  environmentFiles: string[];
+  /** LimitNOFILE= (soft and hard), applied at start; systemd's default otherwise. */
+  limitNofile?: number;
+  /** Drop-in files in effect, in the order systemd applied them. */
+  dropIns: string[];
+  /** Newest mtime of the fragment and drop-ins when last loaded: a newer file on disk needs daemon-reload. */
+  loadedMtimeMs: number;
+  /** How the last main process ended, for status's "Main PID: N (code=..., status=...)". */
+  lastExit?: { pid: number; code: "exited" | "killed"; status: string };
+  /** When the unit last entered active, for "since" and the CPU figure. */
+  activeEnterMs?: number;
 }
 
 export interface JournalEntry {

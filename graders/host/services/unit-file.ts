@@ -1,0 +1,83 @@
+/**
+ * The part of systemd's unit-file syntax the host needs: sections, key=value
+ * lines, comments, line continuations, and drop-ins where a later assignment
+ * wins (an empty `ExecStart=` or `Environment=` resets the list first).
+ */
+
+export interface UnitConfig {
+  description: string;
+  execStart: string[];
+  user: string;
+  restart: "no" | "always" | "on-failure";
+  environment: Record<string, string>;
+  environmentFiles: string[];
+  limitNofile?: number;
+  wantedBy: string[];
+}
+
+export function emptyConfig(): UnitConfig {
+  return { description: "", execStart: [], user: "root", restart: "no", environment: {}, environmentFiles: [], wantedBy: [] };
+}
+
+/** Split a command line the way systemd does for ExecStart= (quotes group words). */
+export function splitCommand(line: string): string[] {
+  const words: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) words.push(m[1] ?? m[2] ?? m[3] ?? "");
+  return words;
+}
+
+/** Apply one unit file (fragment or drop-in) on top of `base`. */
+export function applyUnitFile(base: UnitConfig, text: string): UnitConfig {
+  const cfg: UnitConfig = { ...base, environment: { ...base.environment }, environmentFiles: [...base.environmentFiles], execStart: [...base.execStart], wantedBy: [...base.wantedBy] };
+  const joined = text.replace(/\\\n/g, " ");
+  let section = "";
+  for (const raw of joined.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const sec = /^\[(.+)\]$/.exec(line);
+    if (sec) {
+      section = sec[1] ?? "";
+      continue;
+    }
+    const eq = line.indexOf("=");
+    if (eq < 0) continue;
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (section === "Unit" && key === "Description") cfg.description = value;
+    else if (section === "Service") {
+      if (key === "ExecStart") cfg.execStart = value === "" ? [] : splitCommand(value.replace(/^[-@+!:]+/, ""));
+      else if (key === "User") cfg.user = value || "root";
+      else if (key === "Restart") cfg.restart = value === "always" ? "always" : value === "on-failure" ? "on-failure" : "no";
+      else if (key === "Environment") {
+        if (value === "") cfg.environment = {};
+        for (const word of splitCommand(value)) {
+          const i = word.indexOf("=");
+          if (i > 0) cfg.environment[word.slice(0, i)] = word.slice(i + 1);
+        }
+      } else if (key === "EnvironmentFile") {
+        if (value === "") cfg.environmentFiles = [];
+        else cfg.environmentFiles.push(value);
+      } else if (key === "LimitNOFILE") {
+        const n = Number(value.split(":")[0]);
+        if (value === "infinity") cfg.limitNofile = 1048576;
+        else if (Number.isFinite(n)) cfg.limitNofile = n;
+      }
+    } else if (section === "Install" && key === "WantedBy") cfg.wantedBy.push(...value.split(/\s+/).filter(Boolean));
+  }
+  return cfg;
+}
+
+/** KEY=value lines of an EnvironmentFile (comments and blank lines skipped, quotes removed). */
+export function parseEnvironmentFile(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const i = line.indexOf("=");
+    if (i <= 0) continue;
+    env[line.slice(0, i).trim()] = line.slice(i + 1).trim().replace(/^"(.*)"$/, "$1").replace(/^'(.*)'$/, "$1");
+  }
+  return env;
+}

@@ -1,0 +1,42 @@
+import { createFile, mkdir, ROOT, symlink, tryResolve } from "../fs.ts";
+import type { HostState } from "../types.ts";
+
+/**
+ * Executables in /usr/bin with Debian 12's sizes. The shell finds commands by
+ * looking for these files on $PATH, so a command exists on the host exactly
+ * when its binary does: `which`, `ls /usr/bin` and `command not found` agree.
+ * Contents are not modelled (all zero bytes).
+ */
+export const USR_BIN: Record<string, number> = {
+  awk: 0, base64: 43_936, basename: 35_296, bash: 1_265_648, cat: 43_936, chmod: 64_448, clear: 14_640, comm: 39_552,
+  cp: 151_168, dash: 125_560, echo: 35_120, mawk: 162_440, find: 224_848, cut: 47_904, date: 126_424, df: 97_640, diff: 216_712, dirname: 35_296, du: 109_272, egrep: 41,
+  env: 48_224, expand: 39_552, expr: 109_304, false: 35_296, fgrep: 41, file: 27_288, fold: 39_552, free: 27_040,
+  grep: 203_152, gunzip: 2_346, gzip: 98_136, head: 47_904, hostname: 22_760, id: 47_904, join: 51_936, journalctl: 88_464,
+  kill: 31_136, ln: 68_448, ls: 151_344, lsof: 175_944, md5sum: 47_904, mkdir: 97_552, mv: 143_072, nl: 47_840,
+  od: 76_448, paste: 39_552, printenv: 35_296, printf: 55_872, ps: 154_488, pwd: 39_456, readlink: 47_904, rev: 14_568,
+  rm: 72_512, rmdir: 47_840, sed: 122_224, seq: 51_904, sh: 0, sha1sum: 51_936, sha256sum: 51_936, sleep: 35_328,
+  sort: 117_424, split: 55_968, ss: 140_968, stat: 84_192, strings: 35_576, sudo: 281_624, systemctl: 1_318_688,
+  tac: 39_552, tail: 68_464, tar: 524_728, tee: 39_552, timeout: 39_840, touch: 97_512, tr: 47_872, true: 35_296,
+  truncate: 39_616, unexpand: 39_552, uniq: 47_904, uptime: 14_616, wc: 47_904, which: 1_076,
+  whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
+};
+
+/** Names that are symlinks on Debian 12 (awk via alternatives to mawk, sh to dash). */
+const LINKS: Record<string, string> = { awk: "/etc/alternatives/awk", sh: "dash" };
+
+export function installBinaries(state: HostState, mtimeMs: number): void {
+  for (const [name, size] of Object.entries(USR_BIN)) {
+    const path = `/usr/bin/${name}`;
+    if (tryResolve(state, ROOT, path, false)) continue;
+    const link = LINKS[name];
+    if (link) {
+      symlink(state, ROOT, link, path, { mtimeMs });
+      continue;
+    }
+    const f = createFile(state, ROOT, path, "", { mode: name === "sudo" ? 0o4755 : 0o755, mtimeMs });
+    f.genBytes = size;
+  }
+  // awk goes through the alternatives system to mawk.
+  if (!tryResolve(state, ROOT, "/etc/alternatives")) mkdir(state, ROOT, "/etc/alternatives", { mtimeMs });
+  symlink(state, ROOT, "/usr/bin/mawk", "/etc/alternatives/awk", { mtimeMs });
+}
