@@ -256,7 +256,8 @@ export function formatQuantity(q: Quantity): string {
     case "count":
       return q.noun ? `${compact(q.value).trim()} ${q.noun}` : compact(q.value).trim();
     case "ratio":
-      return `${round3(q.value * 100)} %`;
+      // Three significant digits would turn 99.95 % into "100 %", the difference that matters.
+      return `${Number((q.value * 100).toPrecision(6))} %`;
     case "rate":
       return `${compact(q.value)}/s`;
     case "data":
