@@ -21,18 +21,22 @@ def normalise_path(path: str) -> str:
 
 def slowest_endpoints(lines: list[str], n: int) -> list[dict]:
     groups: dict[str, list[int]] = {}
+    normalised: dict[str, str] = {}  # raw path -> normalised path (hot paths repeat)
     fullmatch = LINE.fullmatch
     for line in lines:
         m = fullmatch(line)
         if m is None:
             continue
-        endpoint = m.group(1) + " " + normalise_path(m.group(2))
-        latency = int(m.group(4))
+        method, path, _, latency = m.groups()
+        norm = normalised.get(path)
+        if norm is None:
+            norm = normalised[path] = normalise_path(path)
+        endpoint = method + " " + norm
         lst = groups.get(endpoint)
         if lst is None:
-            groups[endpoint] = [latency]
+            groups[endpoint] = [int(latency)]
         else:
-            lst.append(latency)
+            lst.append(int(latency))
 
     rows = []
     for endpoint, lst in groups.items():

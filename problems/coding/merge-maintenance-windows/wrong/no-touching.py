@@ -4,7 +4,7 @@
 
 def merge_windows(windows: list[list[int]]) -> list[list[int]]:
     out: list[list[int]] = []
-    for start, end in sorted(windows):
+    for start, end in sorted(windows, key=lambda w: w[0]):
         if out and start < out[-1][1]:
             out[-1][1] = max(out[-1][1], end)
         else:
