@@ -110,13 +110,14 @@ export function runDiagramCheck(check: DiagramCheck, g: Graph, catalog: Catalog)
     case "forbid-edge": {
       if (nothingDrawn) return fail("Nothing connected in the diagram to check.");
       const byId = new Map(g.nodes.map((n) => [n.id, n]));
-      const bad = g.edges.find((e) => {
+      // A two-way arrow counts in both directions; report it the way it breaks the rule.
+      for (const e of g.edges) {
         const a = byId.get(e.from)!;
         const b = byId.get(e.to)!;
-        return (has(a, check.from) && has(b, check.to)) || (e.bidirectional && has(b, check.from) && has(a, check.to));
-      });
-      if (!bad) return pass(`No ${name(check.from)} talks directly to a ${name(check.to)}.`);
-      return fail(`"${byId.get(bad.from)!.label}" connects directly to "${byId.get(bad.to)!.label}".`);
+        if (has(a, check.from) && has(b, check.to)) return fail(`"${a.label}" connects directly to "${b.label}".`);
+        if (e.bidirectional && has(b, check.from) && has(a, check.to)) return fail(`"${b.label}" connects directly to "${a.label}".`);
+      }
+      return pass(`No ${name(check.from)} talks directly to a ${name(check.to)}.`);
     }
     case "forbid-path": {
       if (nothingDrawn) return fail("Nothing connected in the diagram to check.");
