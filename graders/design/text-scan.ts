@@ -7,7 +7,8 @@
 import { tryParseQuantity, type Quantity } from "./units.ts";
 
 /** Numbers not glued to a word (p99, v2, RF=3 still reads 3), with up to two following words. */
-const NUM_AT = /(?<![\w.])[~≈]?\d[\d,.]*(?:e[-+]?\d+)?/gi;
+// "50 000" (space-grouped thousands) is one number, as in the prompts.
+const NUM_AT = /(?<![\w.])[~≈]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d[\d,.]*)(?:e[-+]?\d+)?/gi;
 
 function trimWord(w: string): string {
   return w.replace(/^[("'`*_]+|[)"'`*_.,;:!?]+$/g, "");

@@ -21,6 +21,7 @@ describe("parseQuantity", () => {
     ["99.99 %", 0.9999, "ratio"],
     ["99.9%", 0.999, "ratio"],
     ["50 000 servers", 50_000, "count"],
+    ["50\u202f000 hosts", 50_000, "count"],
     ["1,000,000 req/s", 1e6, "rate"],
     ["1.5 million hosts", 1.5e6, "count"],
     ["2 bn messages", 2e9, "count"],

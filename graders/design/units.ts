@@ -95,7 +95,7 @@ const SCALE_WORDS: Record<string, number> = {
 /** Count-per-second abbreviations: rps, QPS, TPS, IOPS, with an optional prefix (kQPS). */
 const RATE_WORDS = new Set(["rps", "qps", "tps", "iops", "ops", "mps", "eps", "lps"]);
 
-const NUMBER = /^[~≈]?\s*(\d{1,3}(?:[,  _]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(e[-+]?\d+)?/i;
+const NUMBER = /^[~≈]?\s*(\d{1,3}(?:[, \u00a0\u202f_]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(e[-+]?\d+)?/i;
 
 /** Parses one quantity; throws QuantityError saying what is wrong. */
 export function parseQuantity(input: string): Quantity {
@@ -104,7 +104,7 @@ export function parseQuantity(input: string): Quantity {
   if (/^[-−]/.test(text)) throw new QuantityError(input, "quantities in an estimate cannot be negative");
   const m = NUMBER.exec(text);
   if (!m) throw new QuantityError(input, "does not start with a number (write 35k/s, not 'about thirty-five thousand')");
-  const base = Number(m[1]!.replace(/[,  _]/g, "") + (m[2] ?? ""));
+  const base = Number(m[1]!.replace(/[, \u00a0\u202f_]/g, "") + (m[2] ?? ""));
   if (!Number.isFinite(base)) throw new QuantityError(input, "the number is too large");
   const rest = text.slice(m[0].length).trim();
   const unit = parseUnit(input, rest);
