@@ -6,9 +6,9 @@ export function problemsRoot(): string {
   return path.resolve(process.env.PROBLEMS_DIR ?? path.join(process.cwd(), "problems"));
 }
 
-export async function startCliPool(workers: number): Promise<WorkerPool> {
+export async function startCliPool(workers: number, pythonWarm = 0): Promise<WorkerPool> {
   // The CLI queues all its work up front, so its queue is not the server's bounded one.
-  const pool = new WorkerPool({ workers, problemsRoot: problemsRoot(), maxQueue: 100_000, retryAfterSeconds: 1 });
+  const pool = new WorkerPool({ workers, problemsRoot: problemsRoot(), maxQueue: 100_000, retryAfterSeconds: 1, pythonWarm });
   await pool.whenReady();
   return pool;
 }

@@ -1,7 +1,7 @@
 /** Small display helpers shared by server and client components (no browser APIs). */
 import type { Lang } from "@/graders/coding/types";
 
-export const LANG_LABELS: Record<Lang, string> = { js: "JavaScript", ts: "TypeScript" };
+export const LANG_LABELS: Record<Lang, string> = { js: "JavaScript", ts: "TypeScript", py: "Python 3" };
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return "—";

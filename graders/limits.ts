@@ -19,6 +19,20 @@ export const DEFAULT_GRADING_LIMITS = {
 
 export type GradingLimits = { cpuMs: number; wallMs: number; memoryMb: number; outputKb: number };
 
+/**
+ * CPU and wall time multipliers per language, applied to a problem's limits.
+ * CPython (in Pyodide) runs interview code several times slower than V8, and
+ * converting large inputs into Python objects costs more; judges that accept
+ * Python give it a larger budget for the same reason. Memory and output
+ * limits are the same for every language.
+ */
+export const LANGUAGE_TIME_FACTOR = { js: 1, ts: 1, py: 3 } as const;
+
+export function limitsForLanguage(limits: GradingLimits, lang: keyof typeof LANGUAGE_TIME_FACTOR): GradingLimits {
+  const f = LANGUAGE_TIME_FACTOR[lang];
+  return { ...limits, cpuMs: limits.cpuMs * f, wallMs: limits.wallMs * f };
+}
+
 /** Ceilings a problem file may not exceed. */
 export const MAX_GRADING_LIMITS: GradingLimits = { cpuMs: 10_000, wallMs: 30_000, memoryMb: 512, outputKb: 1024 };
 

@@ -3,12 +3,13 @@
  * For each: the public files parse and match the signature; hidden tests
  * (tests.json and the generator, with the reference as oracle) load; there
  * are at least 20 hidden tests and two known-wrong solutions; the reference
- * is accepted on every test; each known-wrong solution gets exactly its
+ * and the Python reference (reference.py) are accepted on every test; each
+ * known-wrong solution (JavaScript, TypeScript or Python) gets exactly its
  * declared verdict. Exit 1 with a readable report on any failure.
  */
 import { codingProblemDir, listCodingProblemSlugs, loadCodingProblem } from "../../graders/coding/problem-files.ts";
-import { readReference, readSolution } from "../../graders/coding/solutions.ts";
-import type { GradeResult } from "../../graders/coding/types.ts";
+import { readPythonReference, readReference, readSolution, type SolutionFile } from "../../graders/coding/solutions.ts";
+import type { GradeResult, Lang } from "../../graders/coding/types.ts";
 import type { WorkerPool } from "../../graders/jobs/index.ts";
 import { problemsRoot, startCliPool } from "../pool.ts";
 
@@ -59,7 +60,14 @@ async function checkOne(pool: WorkerPool, slug: string, root: string): Promise<R
     }
   });
 
-  const grade = (code: string, lang: "js" | "ts") => pool.grade({ slug, lang, code, mode: "submit" });
+  let pyReference: SolutionFile | null = null;
+  try {
+    pyReference = readPythonReference(dir, root);
+  } catch (e) {
+    report.problems.push((e as Error).message);
+  }
+  const grade = (code: string, lang: Lang) => pool.grade({ slug, lang, code, mode: "submit" });
+  const pyResult = pyReference ? grade(pyReference.code, "py") : null;
   const [refResult, ...wrongResults] = await Promise.allSettled([
     grade(reference.code, reference.lang),
     ...wrongs.map((w) => (w ? grade(w.solution.code, w.solution.lang) : Promise.reject(new Error("unreadable")))),
@@ -77,6 +85,15 @@ async function checkOne(pool: WorkerPool, slug: string, root: string): Promise<R
     report.notes.push(`reference accepted on ${ref.total} tests (${examples.length} visible, ${hiddenCount} hidden) in ${ref.cpuTimeMs} ms CPU`);
     if (ref.cpuTimeMs > meta.limits.cpuMs * REFERENCE_CPU_SHARE_WARN) {
       report.notes.push(`warning: the reference uses ${Math.round((100 * ref.cpuTimeMs) / meta.limits.cpuMs)} % of the ${meta.limits.cpuMs} ms CPU limit (aim for < 25 %)`);
+    }
+  }
+  if (pyReference && pyResult) {
+    try {
+      const py = await pyResult;
+      if (py.verdict !== "accepted") report.problems.push(`${pyReference.file}: expected accepted, got ${firstFailure(py)}`);
+      else report.notes.push(`reference.py accepted in ${py.cpuTimeMs} ms CPU`);
+    } catch (e) {
+      report.problems.push(`${pyReference.file}: grading failed: ${(e as Error).message}`);
     }
   }
   wrongResults.forEach((r, i) => {
@@ -99,7 +116,7 @@ export async function runProblemsCheck(argv: string[]): Promise<number> {
     console.error(`no coding problems under ${root}/coding`);
     return 1;
   }
-  const pool = await startCliPool(0);
+  const pool = await startCliPool(0, 1);
   let failed = 0;
   try {
     const reports = await Promise.all(slugs.map((slug) => checkOne(pool, slug, root).catch((e: Error): Report => ({ slug, problems: [e.message], notes: [] }))));

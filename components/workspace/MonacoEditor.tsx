@@ -70,7 +70,7 @@ function configureMonaco(): void {
   ts.javascriptDefaults.setCompilerOptions({ ...common, allowJs: true, checkJs: false });
 }
 
-const LANGUAGE_ID: Record<Lang, string> = { js: "javascript", ts: "typescript" };
+const LANGUAGE_ID: Record<Lang, string> = { js: "javascript", ts: "typescript", py: "python" };
 
 export interface EditorHandle {
   /** Replace the whole text as one undoable edit (Ctrl/Cmd+Z brings the old text back). */

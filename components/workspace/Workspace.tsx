@@ -81,6 +81,7 @@ export function Workspace({ problem, signedIn, drafts, initialLang }: WorkspaceP
   const codeRef = useRef<Record<Lang, string>>({
     js: drafts.js?.code ?? problem.starter.js,
     ts: drafts.ts?.code ?? problem.starter.ts,
+    py: drafts.py?.code ?? problem.starter.py,
   });
   const initialCodeRef = useRef<Record<Lang, string>>({ ...codeRef.current });
   const pendingRef = useRef<Partial<Record<Lang, string>>>({});

@@ -69,7 +69,7 @@ export const problemJsonSchema = z.strictObject({
   wrong: z
     .array(
       z.strictObject({
-        file: z.string().regex(/^wrong\/[\w.-]+\.(js|ts)$/, "a path like wrong/name.js or wrong/name.ts"),
+        file: z.string().regex(/^wrong\/[\w.-]+\.(js|ts|py)$/, "a path like wrong/name.js, wrong/name.ts or wrong/name.py"),
         verdict: z.enum(VERDICTS).exclude(["accepted"]),
         why: z.string().min(1),
       }),

@@ -1,8 +1,8 @@
 import type { Verdict } from "./verdicts.ts";
 import type { GradingLimits } from "../limits.ts";
 
-export type Lang = "js" | "ts";
-export const LANGS: readonly Lang[] = ["js", "ts"];
+export type Lang = "js" | "ts" | "py";
+export const LANGS: readonly Lang[] = ["js", "ts", "py"];
 
 export type Difficulty = "easy" | "medium" | "hard";
 

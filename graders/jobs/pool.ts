@@ -51,6 +51,8 @@ export interface PoolOptions {
   loadTimeoutMs?: number;
   /** Extra time past the problem's wall limit before a silent worker is killed. */
   graceMs?: number;
+  /** Python isolates each worker keeps booted ahead (0 = boot on demand). */
+  pythonWarm?: number;
 }
 
 export interface PoolStats {
@@ -95,6 +97,7 @@ export class WorkerPool {
       workerScript: options.workerScript ?? path.join(process.cwd(), "graders", "jobs", "worker.ts"),
       loadTimeoutMs: options.loadTimeoutMs ?? 120_000,
       graceMs: options.graceMs ?? 3_000,
+      pythonWarm: options.pythonWarm ?? 1,
     };
     if (!existsSync(this.opts.workerScript)) throw new Error(`grader worker script not found at ${this.opts.workerScript} (start from the project directory)`);
     for (let i = 0; i < workers; i++) this.spawn();
@@ -158,7 +161,7 @@ export class WorkerPool {
       execArgv: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning"],
       stdio: ["ignore", "inherit", "pipe", "ipc"],
       serialization: "json",
-      env: { ...process.env },
+      env: { ...process.env, PRODLOOP_PYTHON_WARM: String(this.opts.pythonWarm) },
     });
     const slot: Slot = { child, ready: false, job: null, total: 0, timer: null, killedForTime: false, stderrTail: "" };
     this.slots.add(slot);

@@ -7,6 +7,7 @@
  */
 import { loadGradableProblem } from "../coding/gradable-problem.ts";
 import { gradeSolution } from "../coding/grade-solution.ts";
+import { DEFAULT_GRADING_LIMITS, limitsForLanguage } from "../limits.ts";
 import type { GradeJob, WorkerMessage } from "./protocol.ts";
 
 function send(msg: WorkerMessage): void {
@@ -18,7 +19,7 @@ async function handle(job: GradeJob): Promise<void> {
     const problem = await loadGradableProblem(job.request.slug, job.root);
     // Custom inputs run the reference first, in its own isolate: it gets a wall budget too.
     const total = job.request.mode === "submit" ? problem.examples.length + problem.hidden.length : problem.examples.length + (job.request.customInputs?.length ?? 0);
-    send({ type: "started", id: job.id, wallMs: problem.meta.limits.wallMs * (job.request.customInputs?.length ? 2 : 1), total });
+    send({ type: "started", id: job.id, wallMs: limitsForLanguage(problem.meta.limits, job.request.lang).wallMs + (job.request.customInputs?.length ? problem.meta.limits.wallMs : 0), total });
     const result = await gradeSolution({ problem, lang: job.request.lang, code: job.request.code, mode: job.request.mode, customInputs: job.request.customInputs });
     send({ type: "result", id: job.id, result });
   } catch (e) {
@@ -39,3 +40,13 @@ process.on("message", (msg: GradeJob) => {
 });
 process.on("disconnect", () => process.exit(0));
 send({ type: "ready" });
+
+// Python isolates boot from a Pyodide snapshot (~2 s to make, once per
+// process); keeping a few booted ahead hides that from the first submissions.
+// Warmed after "ready" so JavaScript grading never waits for it.
+const pythonWarm = Number(process.env.PRODLOOP_PYTHON_WARM ?? "1");
+if (pythonWarm > 0) {
+  void import("../python/index.ts")
+    .then(({ warmPythonPool }) => warmPythonPool(pythonWarm, DEFAULT_GRADING_LIMITS.memoryMb))
+    .catch((e: Error) => console.error(`grader worker: warming the Python pool failed: ${e.message}`));
+}

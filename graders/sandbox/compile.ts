@@ -9,6 +9,9 @@
 import { transform, type Message } from "esbuild";
 import type { GradeError, Lang } from "../coding/types.ts";
 
+/** The languages this compiler handles; Python runs in graders/python. */
+export type JsLang = Exclude<Lang, "py">;
+
 /** Name under which the compiled module exports the candidate's entry function. */
 export const ENTRY_EXPORT = "__prodloop_entry__";
 
@@ -26,11 +29,11 @@ export type CompileOutcome = { ok: true; compiled: CompiledSolution } | { ok: fa
 const cache = new Map<string, CompileOutcome>();
 const CACHE_ENTRIES = 256;
 
-export function solutionFilename(lang: Lang): string {
+export function solutionFilename(lang: JsLang): string {
   return lang === "ts" ? "solution.ts" : "solution.js";
 }
 
-export async function compileSolution(source: string, lang: Lang, entry: string): Promise<CompileOutcome> {
+export async function compileSolution(source: string, lang: JsLang, entry: string): Promise<CompileOutcome> {
   const key = `${lang}\0${entry}\0${source}`;
   const hit = cache.get(key);
   if (hit) {
@@ -44,7 +47,7 @@ export async function compileSolution(source: string, lang: Lang, entry: string)
   return outcome;
 }
 
-async function compileUncached(source: string, lang: Lang, entry: string): Promise<CompileOutcome> {
+async function compileUncached(source: string, lang: JsLang, entry: string): Promise<CompileOutcome> {
   const filename = solutionFilename(lang);
   const sourceLines = source.split("\n").length;
   try {

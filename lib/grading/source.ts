@@ -4,7 +4,7 @@ import { MAX_CUSTOM_INPUT_BYTES, MAX_SOURCE_BYTES } from "../../graders/limits.t
 import type { Lang } from "../../graders/coding/types.ts";
 import { AppError } from "../errors.ts";
 
-export const LangSchema = z.enum(["js", "ts"] satisfies Lang[], { error: "lang must be one of: js, ts" });
+export const LangSchema = z.enum(["js", "ts", "py"] satisfies Lang[], { error: "lang must be one of: js, ts, py" });
 
 export const CodeSchema = z.string({ error: "code must be a string" });
 

@@ -43,7 +43,7 @@ function stampOf(dir: string): string {
 
 function build(slug: string, root: string): CatalogEntry {
   const { meta, statementMd, examples } = loadCodingProblem(slug, root);
-  const starter = Object.fromEntries(LANGS.map((l) => [l, starterCode(meta, l)])) as Record<Lang, string>;
+  const starter = Object.fromEntries(LANGS.map((l) => [l, starterCode(meta, l, examples)])) as Record<Lang, string>;
   return { meta, statementHtml: renderMarkdown(statementMd), examples, starter };
 }
 
