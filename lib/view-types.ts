@@ -8,7 +8,7 @@ import type { Verdict } from "../graders/coding/verdicts.ts";
 import type { GradingLimits } from "../graders/limits.ts";
 
 export type Role = "candidate" | "mentor" | "admin";
-export type Round = "coding";
+export type Round = "coding" | "design";
 
 export interface SessionUser {
   id: string;
@@ -27,7 +27,7 @@ export interface ProblemSummary {
 
 export interface ProblemView {
   slug: string;
-  round: Round;
+  round: "coding";
   title: string;
   difficulty: Difficulty;
   topics: string[];

@@ -5,6 +5,10 @@
  * Signed-out visitors may browse problems. Any signed-in user works on their
  * own drafts, runs and submissions. Reading someone else's submission is for
  * mentors (they review candidates) and admins.
+ *
+ * Design round: a candidate rates their own submission and asks for a review;
+ * mentors and admins list the review queue and review anyone's submission but
+ * their own.
  */
 import { AppError } from "../errors.ts";
 import type { Role, SessionUser } from "../view-types.ts";
@@ -16,7 +20,9 @@ export type Action =
   | "solution.submit"
   | "submission.list"
   | "submission.read"
-  | "user.create";
+  | "user.create"
+  | "design.own"
+  | "design.review";
 
 /** The resource an action is about, when ownership matters. */
 export interface OwnedResource {
@@ -40,6 +46,10 @@ export function can(user: SessionUser | null, action: Action, resource?: OwnedRe
       return resource !== undefined && (resource.ownerId === user.id || REVIEWERS.includes(user.role));
     case "user.create":
       return user.role === "admin";
+    case "design.own":
+      return resource !== undefined && resource.ownerId === user.id;
+    case "design.review":
+      return REVIEWERS.includes(user.role) && (resource === undefined || resource.ownerId !== user.id);
   }
 }
 

@@ -5,10 +5,11 @@ import { assertCan } from "../auth/permissions.ts";
 import { getDb } from "../db/client.ts";
 import { parseWith } from "../http/request.ts";
 import type { ProblemSummary, Round, SessionUser } from "../view-types.ts";
+import { listDesignSummaries } from "../design/list-design-summaries.ts";
 import { listCatalog } from "./catalog.ts";
 
 export const ProblemFiltersSchema = z.object({
-  round: z.enum(["coding"]).optional(),
+  round: z.enum(["coding", "design"]).optional(),
   difficulty: z.enum(["easy", "medium", "hard"]).optional(),
   topic: z.string().trim().min(1).max(64).optional(),
   status: z.enum(["solved", "unsolved"]).optional(),
@@ -49,20 +50,20 @@ export async function listProblems(options: ListProblemsOptions): Promise<Proble
     topic: options.topic,
     status: options.status,
   });
-  // Only the coding round exists so far; every catalog entry belongs to it.
-  const round: Round = "coding";
-  const all = filters.round && filters.round !== round ? [] : listCatalog();
-  const solved = user ? await solvedSlugs(user.id) : new Set<string>();
-  const topics = [...new Set(all.flatMap((e) => e.meta.topics))].sort();
-  const problems = all
-    .map<ProblemSummary>((e) => ({
-      slug: e.meta.slug,
-      round,
-      title: e.meta.title,
-      difficulty: e.meta.difficulty,
-      topics: e.meta.topics,
-      solved: solved.has(e.meta.slug),
-    }))
+  const wants = (r: Round) => !filters.round || filters.round === r;
+  const all = wants("coding") ? listCatalog() : [];
+  const solved = user && all.length > 0 ? await solvedSlugs(user.id) : new Set<string>();
+  const coding = all.map<ProblemSummary>((e) => ({
+    slug: e.meta.slug,
+    round: "coding",
+    title: e.meta.title,
+    difficulty: e.meta.difficulty,
+    topics: e.meta.topics,
+    solved: solved.has(e.meta.slug),
+  }));
+  const design = wants("design") ? await listDesignSummaries(user) : [];
+  const topics = [...new Set([...coding, ...design].flatMap((p) => p.topics))].sort();
+  const problems = [...coding, ...design]
     .filter((p) => !filters.difficulty || p.difficulty === filters.difficulty)
     .filter((p) => !filters.topic || p.topics.includes(filters.topic))
     .filter((p) => !filters.status || p.solved === (filters.status === "solved"))
