@@ -32,10 +32,14 @@ function covered(topics: Topic[], texts: string[]): { hit: string[]; miss: strin
   return { hit, miss };
 }
 
+const ALERT_RULE = /\b(page|alert|ticket|notify)\s+(when|if|on)\b/i;
+
 /** Lines that state a service level objective, by kind. */
 export function sloLines(text: string): { availability: string[]; latency: string[]; freshness: string[] } {
   const out = { availability: [] as string[], latency: [] as string[], freshness: [] as string[] };
   for (const line of text.split("\n")) {
+    // "Page when lag > 120 s" is an alert rule, not an objective.
+    if (ALERT_RULE.test(line)) continue;
     const qs = findQuantities(line);
     const durations = qs.some((q) => q.dimension === "duration");
     if (qs.some((q) => q.dimension === "ratio" && q.value >= 0.9 && q.value < 1)) out.availability.push(line);
