@@ -1,4 +1,5 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { editorCode, setEditorCode, signUp } from "./helpers.ts";
 
 /**
  * The coding round as a candidate lives it: sign up, find a problem, submit a
@@ -30,26 +31,6 @@ const RIGHT = `function mergeWindows(windows) {
   return out;
 }
 `;
-
-async function setEditorCode(page: Page, code: string): Promise<void> {
-  await page.waitForFunction(() => Boolean((window as unknown as { __prodloopEditor?: unknown }).__prodloopEditor));
-  await page.evaluate((c) => {
-    (window as unknown as { __prodloopEditor: { setValue(v: string): void } }).__prodloopEditor.setValue(c);
-  }, code);
-}
-
-async function editorCode(page: Page): Promise<string> {
-  await page.waitForFunction(() => Boolean((window as unknown as { __prodloopEditor?: unknown }).__prodloopEditor));
-  return page.evaluate(() => (window as unknown as { __prodloopEditor: { getValue(): string } }).__prodloopEditor.getValue());
-}
-
-async function signUp(page: Page, email: string): Promise<void> {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: /sign up|create account/i }).click();
-  await expect(page.getByText(email)).toBeVisible();
-}
 
 test("a candidate signs up, fails, then solves a problem and reads the history", async ({ page }) => {
   const email = `cand-${Date.now()}@example.com`;

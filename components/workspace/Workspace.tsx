@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GradeResult, Lang } from "@/graders/coding/types";
 import { LANGS } from "@/graders/coding/types";
+import { pythonEntryName } from "@/graders/python/names";
+import { pythonParamName } from "@/graders/python/starter";
 import { MAX_CUSTOM_CASES, MAX_SOURCE_BYTES } from "@/graders/limits";
 import type { DraftView, ProblemView, SubmissionView } from "@/lib/view-types";
 import { api, ApiError } from "../api";
@@ -362,7 +364,8 @@ export function Workspace({ problem, signedIn, drafts, initialLang }: WorkspaceP
           <SaveIndicator save={save} signedIn={signedIn} />
           <span className={styles.grow} />
           <span className={styles.signature} title="Entry point">
-            <span className={styles.sigName}>{problem.entry}</span>({problem.params.map((p) => p.name).join(", ")})
+            <span className={styles.sigName}>{lang === "py" ? pythonEntryName(problem.entry) : problem.entry}</span>(
+            {problem.params.map((p) => (lang === "py" ? pythonParamName(p.name) : p.name)).join(", ")})
           </span>
           <button type="button" className="btn btn-ghost btn-sm" onClick={resetToStarter} title="Replace the code with the starter (undo with Ctrl/⌘+Z)">
             Reset to starter
