@@ -43,8 +43,9 @@ def slowest_endpoints(lines: list[str], n: int) -> list[dict]:
         lst.sort()
         rank = -(-99 * len(lst) // 100)  # exactly ceil(0.99 * count), in integers
         rows.append((lst[rank - 1], endpoint))
-    # p99 descending, then endpoint ascending. Python compares strings by code
-    # point, JavaScript by UTF-16 unit: the same unless a path mixes characters
-    # above U+FFFF with ones in U+E000..U+FFFF.
-    rows.sort(key=lambda r: (-r[0], r[1]))
+    # p99 descending, then endpoint ascending in JavaScript order. JavaScript
+    # compares UTF-16 code units, Python code points: they differ only when a
+    # path mixes characters above U+FFFF with ones in U+E000..U+FFFF. Comparing
+    # the UTF-16-BE bytes is exactly JavaScript's order.
+    rows.sort(key=lambda r: (-r[0], r[1].encode("utf-16-be", "surrogatepass")))
     return [{"endpoint": e, "p99": p} for p, e in rows[:n]]

@@ -41,4 +41,4 @@ def top_k_ips(lines: list[str], k: int) -> list[str]:
             else:
                 counts[ip] = 1
     ranked = sorted(counts, key=lambda ip: (-counts[ip], parse_ipv4(ip)))
-    return ranked[:k]
+    return ranked[: max(k, 0)]  # a negative k gives [], as in the JS loop
