@@ -10,10 +10,15 @@ import { env, printenv } from "./env/index.ts";
 import { free } from "./free/index.ts";
 import { hostname } from "./hostname/index.ts";
 import { id } from "./id/index.ts";
+import { ip } from "./ip/index.ts";
+import { journalctl } from "./journalctl/index.ts";
 import { kill } from "./kill/index.ts";
 import { ls } from "./ls/index.ts";
+import { lsof } from "./lsof/index.ts";
 import { ps } from "./ps/index.ts";
+import { ss } from "./ss/index.ts";
 import { sudo } from "./sudo/index.ts";
+import { systemctl } from "./systemctl/index.ts";
 import { tr } from "./tr/index.ts";
 import { truncate } from "./truncate/index.ts";
 import { uptime } from "./uptime/index.ts";
@@ -25,7 +30,7 @@ import { whoami } from "./whoami/index.ts";
  * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
-export const HOST_COMMANDS: HostCommand[] = [cat, dash, df, du, env, free, hostname, id, kill, ls, mawk, printenv, ps, sudo, tr, truncate, uptime, whoami];
+export const HOST_COMMANDS: HostCommand[] = [cat, dash, df, du, env, free, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, sudo, systemctl, tr, truncate, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

@@ -49,6 +49,23 @@ function unitEnvironment(host: Host, unit: Unit): Record<string, string> | null 
   return { ...env, ...unit.environment };
 }
 
+/**
+ * ExecStart= variable expansion: `${VAR}` stays one word, a bare `$VAR` is
+ * split on whitespace and vanishes when empty (systemd.service(5)).
+ */
+export function expandArgv(argv: string[], env: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const word of argv) {
+    const bare = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(word);
+    if (bare) {
+      out.push(...(env[bare[1] as string] ?? "").split(/\s+/).filter(Boolean));
+      continue;
+    }
+    out.push(word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => env[name] ?? ""));
+  }
+  return out;
+}
+
 export function startUnit(host: Host, unit: Unit): void {
   if (unit.activeState === "active") return;
   const user = userByName(host.state, unit.user);
@@ -65,7 +82,7 @@ export function startUnit(host: Host, unit: Unit): void {
     unit.stateSinceMs = host.now;
     return;
   }
-  const argv = unit.execStart;
+  const argv = expandArgv(unit.execStart, extraEnv);
   const exe = argv[0] ?? "/bin/false";
   const nofile = unit.limitNofile ?? 524288;
   const proc = spawn(host.state, {

@@ -161,7 +161,7 @@ function baseNet(seed: number): NetState {
       ] },
       { name: "ens5", index: 2, mac: `0a:7e:51:${macTail}`, mtu: 9001, up: true, link: "ether", addrs: [
         { family: "inet", address, prefix: 24, scope: "global", dynamic: true, validLftSec: 3412, broadcast: "10.0.1.255" },
-        { family: "inet6", address: `fe80::87e:51ff:fe${macTail.slice(0, 2)}:${macTail.slice(3, 5)}${macTail.slice(6, 8)}`, prefix: 64, scope: "link", dynamic: false },
+        { family: "inet6", address: linkLocal(`0a:7e:51:${macTail}`), prefix: 64, scope: "link", dynamic: false },
       ] },
     ],
     routes: [
@@ -171,6 +171,14 @@ function baseNet(seed: number): NetState {
       { dst: "10.0.1.1", dev: "ens5", proto: "dhcp", scope: "link", src: address, metric: 100 },
     ],
   };
+}
+
+/** The EUI-64 link-local address the kernel derives from a MAC, printed with leading zeros dropped. */
+function linkLocal(mac: string): string {
+  const b = mac.split(":").map((h) => parseInt(h, 16));
+  const bytes = [(b[0] ?? 0) ^ 2, b[1] ?? 0, b[2] ?? 0, 0xff, 0xfe, b[3] ?? 0, b[4] ?? 0, b[5] ?? 0];
+  const groups = [0, 2, 4, 6].map((i) => (((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)).toString(16));
+  return `fe80::${groups.join(":")}`;
 }
 
 /** The processes every Debian 12 VM has, started shortly after boot. */
@@ -192,6 +200,15 @@ function spawnBaseDaemons(state: HostState): void {
   daemon("systemd-logind", ["/lib/systemd/systemd-logind"], 0, 25_304, 8_064, 5);
   daemon("agetty", ["/sbin/agetty", "-o", "-p -- \\u", "--noclear", "-", "linux"], 0, 5_876, 1_920, 6, "s+");
   daemon("sshd", ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"], 0, 15_432, 9_216, 6);
+  // Daemons detach stdio to /dev/null; sshd listens on :22 with OpenSSH's backlog of 128.
+  for (const proc of Object.values(state.procs)) {
+    if (proc.ppid !== 1) continue;
+    proc.fds = { "0": { kind: "chr", path: "/dev/null", mode: "r" }, "1": { kind: "chr", path: "/dev/null", mode: "w" }, "2": { kind: "chr", path: "/dev/null", mode: "w" } };
+    if (proc.comm === "sshd") {
+      proc.fds["3"] = { kind: "socket", proto: "TCP", localPort: 22, state: "LISTEN", inode: 18_237 };
+      proc.params = { backlog: 128 };
+    }
+  }
 }
 
 const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { baseSession } from "../../testkit.ts";
+
+describe("ss", () => {
+  it("lists listeners with the pipe-mode header and hides other users' owners", async () => {
+    const s = baseSession();
+    expect((await s.run("ss -tlnp")).stdout).toBe(
+      "State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n" +
+        "LISTEN 0      128          0.0.0.0:22        0.0.0.0:*\n",
+    );
+    const sshd = Object.values(s.host.state.procs).find((p) => p.comm === "sshd" && p.ppid === 1)!;
+    expect((await s.run("sudo ss -tlnp")).stdout.split("\n")[1]).toBe(
+      `LISTEN 0      128          0.0.0.0:22        0.0.0.0:*   users:(("sshd",pid=${sshd.pid},fd=3))`,
+    );
+    expect((await s.run("ss -tl")).stdout.split("\n")[1]).toBe("LISTEN 0      128          0.0.0.0:ssh       0.0.0.0:*");
+  });
+
+  it("adds the Netid column when both TCP and UDP are asked for", async () => {
+    const s = baseSession();
+    expect((await s.run("ss -tuln")).stdout.split("\n")[0]).toBe("Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess");
+  });
+});
