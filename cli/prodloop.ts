@@ -7,6 +7,7 @@
 const USAGE = `usage: prodloop <command>
 
   grade <slug> <solution-file> [--lang js|ts] [--json] [--reveal]   grade a solution like Submit
+  design-grade <slug> <answer.json> [--json]                        grade a design answer file and print the report
   problems check [slug...]                                          prove problem folders correct
   user create --email <email> --role candidate|mentor|admin         create an account (password on stdin)`;
 
@@ -15,6 +16,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "grade":
       return (await import("./commands/grade.ts")).runGrade(rest);
+    case "design-grade":
+      return (await import("./commands/design-grade.ts")).runDesignGrade(rest);
     case "problems":
       if (rest[0] === "check") return (await import("./commands/problems-check.ts")).runProblemsCheck(rest.slice(1));
       break;

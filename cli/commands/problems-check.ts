@@ -1,5 +1,7 @@
 /**
- * `prodloop problems check [slug...]`: proves coding problem folders.
+ * `prodloop problems check [slug...]`: proves coding and design problem folders
+ * (design ones through graders/design/check.ts: reference scores full marks,
+ * weak answers land in their stated ranges).
  * For each: the public files parse and match the signature; hidden tests
  * (tests.json and the generator, with the reference as oracle) load; there
  * are at least 20 hidden tests and two known-wrong solutions; the reference
@@ -8,6 +10,8 @@
  * declared verdict. Exit 1 with a readable report on any failure.
  */
 import { codingProblemDir, listCodingProblemSlugs, loadCodingProblem } from "../../graders/coding/problem-files.ts";
+import { checkDesignProblem } from "../../graders/design/check.ts";
+import { listDesignProblemSlugs } from "../../graders/design/problem-files.ts";
 import { readPythonReference, readReference, readSolution, type SolutionFile } from "../../graders/coding/solutions.ts";
 import type { GradeResult, Lang } from "../../graders/coding/types.ts";
 import type { WorkerPool } from "../../graders/jobs/index.ts";
@@ -111,12 +115,29 @@ async function checkOne(pool: WorkerPool, slug: string, root: string): Promise<R
 
 export async function runProblemsCheck(argv: string[]): Promise<number> {
   const root = problemsRoot();
-  const slugs = argv.length > 0 ? argv : listCodingProblemSlugs(root);
-  if (slugs.length === 0) {
-    console.error(`no coding problems under ${root}/coding`);
+  // Named slugs go to the round whose folder holds them (unknown ones to coding, which reports them).
+  const allDesign = listDesignProblemSlugs(root);
+  const designSlugs = argv.length > 0 ? argv.filter((s) => allDesign.includes(s)) : allDesign;
+  const slugs = argv.length > 0 ? argv.filter((s) => !allDesign.includes(s)) : listCodingProblemSlugs(root);
+  if (slugs.length === 0 && designSlugs.length === 0) {
+    console.error(`no problems under ${root}/coding or ${root}/design`);
     return 1;
   }
-  const pool = await startCliPool(0, 1);
+  let failed = 0;
+  if (slugs.length > 0) failed += await checkCoding(slugs, root);
+  for (const slug of designSlugs) {
+    const r = checkDesignProblem(slug, root);
+    if (!r.ok) failed++;
+    console.log(`${r.ok ? "ok  " : "FAIL"} design/${slug}`);
+    for (const line of r.lines) console.log(`       ${line}`);
+  }
+  const total = slugs.length + designSlugs.length;
+  console.log(failed === 0 ? `\n${total} problems proved.` : `\n${failed} of ${total} problems failed the check.`);
+  return failed === 0 ? 0 : 1;
+}
+
+async function checkCoding(slugs: string[], root: string): Promise<number> {
+  const pool = await startCliPool(0);
   let failed = 0;
   try {
     const reports = await Promise.all(slugs.map((slug) => checkOne(pool, slug, root).catch((e: Error): Report => ({ slug, problems: [e.message], notes: [] }))));
@@ -130,6 +151,5 @@ export async function runProblemsCheck(argv: string[]): Promise<number> {
   } finally {
     await pool.close();
   }
-  console.log(failed === 0 ? `\n${slugs.length} problems proved.` : `\n${failed} of ${slugs.length} problems failed the check.`);
-  return failed === 0 ? 0 : 1;
+  return failed;
 }
