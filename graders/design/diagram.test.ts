@@ -81,3 +81,18 @@ describe("sceneToGraph on built scenes", () => {
     expect(g.notes.some((n) => n.includes("not attached"))).toBe(true);
   });
 });
+
+describe("sceneToGraph on a large scene", () => {
+  it("reads the largest accepted scene quickly", () => {
+    const n = 1000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, label: i % 2 ? `Service ${i}` : `Redis ${i}`, x: (i % 40) * 250, y: Math.floor(i / 40) * 150 }));
+    const edges = Array.from({ length: n / 2 - 1 }, (_, i) => ({ from: `s${i}`, to: `s${i + 1}`, unbound: i % 2 === 0 }));
+    const scene = sceneSchema.parse(buildScene({ nodes, edges }));
+    expect(scene.elements.length).toBeLessThanOrEqual(3000);
+    const t0 = performance.now();
+    const g = sceneToGraph(scene, catalog);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(g.nodes).toHaveLength(n);
+    expect(g.edges).toHaveLength(n / 2 - 1);
+  });
+});

@@ -65,6 +65,9 @@ export function sceneToGraph(scene: Scene, catalog: Catalog): Graph {
   const texts = live.filter((e) => e.type === "text");
   const arrows = live.filter((e) => e.type === "arrow");
   const notes: string[] = [];
+  // Boxes once: containment tests run texts × shapes and arrow ends × shapes.
+  const boxes = new Map(shapes.map((s) => [s.id, box(s)]));
+  const area = (s: SceneElement) => boxes.get(s.id)!.w * boxes.get(s.id)!.h;
 
   const labels = new Map<string, string[]>();
   const add = (id: string, t: string) => labels.set(id, [...(labels.get(id) ?? []), t]);
@@ -81,7 +84,7 @@ export function sceneToGraph(scene: Scene, catalog: Catalog): Graph {
     const b = box(t);
     const cx = b.x + b.w / 2;
     const cy = b.y + b.h / 2;
-    const hits = shapes.filter((s) => inside(box(s), cx, cy, 0)).sort((a, c) => box(a).w * box(a).h - box(c).w * box(c).h);
+    const hits = shapes.filter((s) => inside(boxes.get(s.id)!, cx, cy, 0)).sort((a, c) => area(a) - area(c));
     if (hits[0]) add(hits[0].id, clean(t.text ?? ""));
   }
 
@@ -96,6 +99,7 @@ export function sceneToGraph(scene: Scene, catalog: Catalog): Graph {
   for (const n of nodes) if (n.kinds.length === 0) notes.push(`"${n.label}" is not a component kind the grader recognises; name the technology or role (e.g. "Kafka", "Postgres", "API service")`);
 
   const nodeIds = new Set(nodes.map((n) => n.id));
+  const nodeBoxes = nodes.map((n) => ({ id: n.id, b: boxes.get(n.id)! }));
   const edges: GraphEdge[] = [];
   for (const a of arrows) {
     const pts = a.points ?? [];
@@ -125,9 +129,14 @@ export function sceneToGraph(scene: Scene, catalog: Catalog): Graph {
 
   function end(boundId: string | undefined, px: number, py: number): { id?: string; inferred: boolean } {
     if (boundId && nodeIds.has(boundId)) return { id: boundId, inferred: false };
-    const hits = shapes.filter((s) => nodeIds.has(s.id) && inside(box(s), px, py, SNAP_PX));
-    if (hits.length === 1) return { id: hits[0]!.id, inferred: true };
-    return { inferred: false };
+    let hit: string | undefined;
+    for (const { id, b } of nodeBoxes) {
+      if (!inside(b, px, py, SNAP_PX)) continue;
+      // An end between two boxes is ambiguous: better unattached than wrongly attached.
+      if (hit) return { inferred: false };
+      hit = id;
+    }
+    return hit ? { id: hit, inferred: true } : { inferred: false };
   }
 }
 

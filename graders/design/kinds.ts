@@ -68,9 +68,12 @@ function wordMatches(token: string, alias: string): boolean {
   return token === alias || token === `${alias}s` || token === `${alias}es`;
 }
 
-/** True when the alias's words appear consecutively in the label's words (plurals allowed). */
+/** True when the phrase's words appear consecutively in the label's words (plurals allowed). */
 export function containsPhrase(labelWords: string[], phrase: string): boolean {
-  const p = words(phrase);
+  return containsWords(labelWords, words(phrase));
+}
+
+function containsWords(labelWords: string[], p: string[]): boolean {
   if (p.length === 0) return false;
   outer: for (let i = 0; i + p.length <= labelWords.length; i++) {
     for (let j = 0; j < p.length; j++) if (!wordMatches(labelWords[i + j]!, p[j]!)) continue outer;
@@ -79,13 +82,33 @@ export function containsPhrase(labelWords: string[], phrase: string): boolean {
   return false;
 }
 
+interface Compiled {
+  kinds: { id: string; def: KindDef; aliases: string[][] }[];
+  markers: string[][];
+}
+
+// Every label is matched against every alias: tokenise the catalog once.
+const compiled = new WeakMap<Catalog, Compiled>();
+
+function compile(catalog: Catalog): Compiled {
+  let c = compiled.get(catalog);
+  if (!c) {
+    c = {
+      kinds: Object.entries(catalog.kinds).map(([id, def]) => ({ id, def, aliases: def.aliases.map(words) })),
+      markers: catalog.replicaMarkers.map(words),
+    };
+    compiled.set(catalog, c);
+  }
+  return c;
+}
+
 /** Kinds a label names, including implied ones; generic kinds only when nothing specific matched. */
 export function classify(label: string, catalog: Catalog): string[] {
   const w = words(label);
   const specific: string[] = [];
   const generic: string[] = [];
-  for (const [id, def] of Object.entries(catalog.kinds)) {
-    if (def.aliases.some((a) => containsPhrase(w, a))) (def.generic ? generic : specific).push(id);
+  for (const { id, def, aliases } of compile(catalog).kinds) {
+    if (aliases.some((a) => containsWords(w, a))) (def.generic ? generic : specific).push(id);
   }
   const found = specific.length > 0 ? specific : generic;
   const out = new Set(found);
@@ -96,7 +119,7 @@ export function classify(label: string, catalog: Catalog): string[] {
 /** The label says the component is replicated ("Postgres primary + replica", "Kafka RF=3", "etcd ×3"). */
 export function hasReplicaMarker(label: string, catalog: Catalog): boolean {
   const w = words(label);
-  return catalog.replicaMarkers.some((m) => containsPhrase(w, m));
+  return compile(catalog).markers.some((m) => containsWords(w, m));
 }
 
 export function kindName(kind: string, catalog: Catalog): string {
