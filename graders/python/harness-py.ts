@@ -15,11 +15,15 @@
  * naming the path, rather than a silent conversion the host would mis-grade.
  * Tracebacks keep only frames in solution.py.
  */
+import { MAX_RESULT_BYTES } from "../limits.ts";
+
 export const HARNESS_MODULE = "_prodloop";
 
 export const HARNESS_PY = String.raw`
 import sys, json, math, types, linecache, traceback
 
+# Checked here as well as in JS: a huge str would cost seconds to cross into JS first.
+MAX_RESULT = ${MAX_RESULT_BYTES}
 FILENAME = "solution.py"
 _entry = None
 
@@ -125,7 +129,8 @@ def call(args_json):
     finally:
         _flush()
     try:
-        return _dumps({"k": "ok", "v": _plain(result, "")})
+        text = _dumps({"k": "ok", "v": _plain(result, "")})
+        return text if len(text) <= MAX_RESULT else '{"k":"result"}'
     except _NotJson as e:
         msg = f"TypeError: {e}"
         return _dumps({"k": "error", "name": "TypeError", "message": msg, "stack": msg})

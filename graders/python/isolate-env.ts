@@ -81,13 +81,24 @@ export function isolateEnvSource(seed: number): string {
         for (let i = 0; i < codes.length; i++) codes[i] = b[2 * i] | (b[2 * i + 1] << 8);
         return fromCodes(codes);
       }
-      const codes = [];
+      // ASCII runs (most of what Python prints and returns) are converted a chunk at a time.
+      const parts = [];
+      let codes = [];
+      const flush = () => { if (codes.length) { parts.push(fromCodes(codes)); codes = []; } };
       let i = 0;
       if (!this.ignoreBOM && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
       const bad = () => { if (this.fatal) throw new TypeError("The encoded data was not valid for encoding utf-8"); codes.push(0xfffd); };
       while (i < b.length) {
         const c = b[i];
-        if (c < 0x80) { codes.push(c); i++; continue; }
+        if (c < 0x80) {
+          let j = i + 1;
+          const end = Math.min(b.length, i + 8192);
+          while (j < end && b[j] < 0x80) j++;
+          flush();
+          parts.push(String.fromCharCode.apply(null, b.subarray(i, j)));
+          i = j;
+          continue;
+        }
         let n = 0, cp = 0, min = 0;
         if (c >= 0xc2 && c < 0xe0) { n = 1; cp = c & 0x1f; min = 0x80; }
         else if (c >= 0xe0 && c < 0xf0) { n = 2; cp = c & 0x0f; min = 0x800; }
@@ -103,8 +114,10 @@ export function isolateEnvSource(seed: number): string {
         i += n + 1;
         if (cp >= 0x10000) { cp -= 0x10000; codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff)); }
         else codes.push(cp);
+        if (codes.length >= 8192) flush();
       }
-      return fromCodes(codes);
+      flush();
+      return parts.join("");
     }
   }
   class TextEncoder {

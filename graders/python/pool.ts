@@ -9,14 +9,30 @@ import { MAX_RESULT_BYTES } from "../limits.ts";
 import { bootFromSnapshot, type PythonIsolate } from "./boot.ts";
 import { pythonMemorySizing } from "./sizing.ts";
 import { pythonSnapshot } from "./snapshot.ts";
+import { warmUp } from "./warmup.ts";
 
 const ready = new Map<number, Promise<PythonIsolate>[]>();
 const targets = new Map<number, number>();
+/** Per wasm page cap: the module's warm-up (see warmup.ts), done once before any candidate isolate boots. */
+const warmed = new Map<number, Promise<void>>();
 
-async function bootOne(memoryMb: number): Promise<PythonIsolate> {
+async function bootRaw(memoryMb: number): Promise<PythonIsolate> {
   const snap = await pythonSnapshot();
   const { maxPages, heapMb } = pythonMemorySizing(memoryMb, snap.basePages);
   return bootFromSnapshot(snap.bytes, { maxPages, heapMb, maxResultBytes: MAX_RESULT_BYTES });
+}
+
+async function bootOne(memoryMb: number): Promise<PythonIsolate> {
+  const snap = await pythonSnapshot();
+  const { maxPages } = pythonMemorySizing(memoryMb, snap.basePages);
+  let w = warmed.get(maxPages);
+  if (!w) {
+    w = bootRaw(memoryMb).then(warmUp);
+    warmed.set(maxPages, w);
+    w.catch(() => warmed.delete(maxPages));
+  }
+  await w;
+  return bootRaw(memoryMb);
 }
 
 function refill(memoryMb: number): void {

@@ -116,6 +116,8 @@ function describe(node: TypeNode, fractional: ReadonlySet<TypeNode>): string {
       return hasObject(node) ? `list of ${describe(node.element, fractional)}` : pyType(node, fractional);
     case "record":
       return hasObject(node) ? `dict[str, ${describe(node.value, fractional)}]` : pyType(node, fractional);
+    case "union":
+      return hasObject(node) ? node.options.map((o) => describe(o, fractional)).join(", or ").replace(/, or None$/, ", or None") : pyType(node, fractional);
     default:
       return pyType(node, fractional);
   }

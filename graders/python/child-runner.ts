@@ -1,0 +1,42 @@
+/**
+ * Runs Python jobs in this process and prints one JSON line per job, then a
+ * health line. Tests start it with `process.execPath --no-node-snapshot`
+ * (how grader workers load isolated-vm), so a hostile submission that
+ * crashed or stalled the process shows up as a missing health line.
+ *
+ * stdin: {"pool": n, "jobs": [{"name", "source", "entry", "limits"?, "cases"}]}
+ * stdout: {"name", "wallMs", "outcome"} per job, then
+ *         {"health": {"rss", "afterwards": <outcome of a trivial job>}}
+ */
+import { DEFAULT_GRADING_LIMITS, type GradingLimits } from "../limits.ts";
+import { drainPythonPool, warmPythonPool } from "./pool.ts";
+import { runPythonCases } from "./run-python-cases.ts";
+
+interface Job {
+  name: string;
+  source: string;
+  entry: string;
+  limits?: Partial<GradingLimits>;
+  cases: unknown[][];
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const input = JSON.parse(await readStdin()) as { pool?: number; jobs: Job[] };
+const write = (v: unknown): void => {
+  process.stdout.write(JSON.stringify(v) + "\n");
+};
+
+await warmPythonPool(input.pool ?? 1, DEFAULT_GRADING_LIMITS.memoryMb);
+for (const job of input.jobs) {
+  const t = performance.now();
+  const outcome = await runPythonCases({ source: job.source, entry: job.entry, limits: { ...DEFAULT_GRADING_LIMITS, ...job.limits }, cases: job.cases });
+  write({ name: job.name, wallMs: Math.round(performance.now() - t), outcome });
+}
+const afterwards = await runPythonCases({ source: "def f(a, b):\n    return a * b\n", entry: "f", limits: DEFAULT_GRADING_LIMITS, cases: [[6, 7]] });
+write({ health: { rss: process.memoryUsage().rss, afterwards } });
+await drainPythonPool();
