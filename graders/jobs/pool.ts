@@ -128,7 +128,7 @@ export class WorkerPool {
   }
 
   /** Resolves when every worker has reported ready (or rejects after timeoutMs). */
-  async whenReady(timeoutMs = 30_000): Promise<void> {
+  async whenReady(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while ([...this.slots].some((s) => !s.ready)) {
       if (Date.now() > deadline) throw new Error(`grader workers not ready after ${timeoutMs} ms`);

@@ -39,14 +39,17 @@ process.on("message", (msg: GradeJob) => {
   chain = chain.then(() => handle(msg));
 });
 process.on("disconnect", () => process.exit(0));
-send({ type: "ready" });
-
 // Python isolates boot from a Pyodide snapshot (~2 s to make, once per
-// process); keeping a few booted ahead hides that from the first submissions.
-// Warmed after "ready" so JavaScript grading never waits for it.
+// process); keeping some booted ahead hides that from submissions. The worker
+// reports ready once they are, so /api/ready means every language is ready.
+// A failed warm-up is logged and JavaScript grading goes ahead regardless.
 const pythonWarm = Number(process.env.PRODLOOP_PYTHON_WARM ?? "1");
 if (pythonWarm > 0) {
-  void import("../python/index.ts")
-    .then(({ warmPythonPool }) => warmPythonPool(pythonWarm, DEFAULT_GRADING_LIMITS.memoryMb))
-    .catch((e: Error) => console.error(`grader worker: warming the Python pool failed: ${e.message}`));
+  try {
+    const { warmPythonPool } = await import("../python/index.ts");
+    await warmPythonPool(pythonWarm, DEFAULT_GRADING_LIMITS.memoryMb);
+  } catch (e) {
+    console.error(`grader worker: warming the Python pool failed: ${(e as Error).message}`);
+  }
 }
+send({ type: "ready" });
