@@ -61,6 +61,7 @@ export const sceneElementSchema = z.looseObject({
   width: z.number().optional(),
   height: z.number().optional(),
   text: z.string().max(2_000).optional(),
+  originalText: z.string().max(2_000).optional(),
   containerId: z.string().nullable().optional(),
   boundElements: z.array(z.looseObject({ id: z.string(), type: z.string() })).nullable().optional(),
   startBinding: z.looseObject({ elementId: z.string() }).nullable().optional(),

@@ -96,3 +96,11 @@ describe("sceneToGraph on a large scene", () => {
     expect(g.edges).toHaveLength(n / 2 - 1);
   });
 });
+
+describe("wrapped labels", () => {
+  it("reads what the user typed, not the canvas's wrapped lines", () => {
+    const scene = sceneSchema.parse(buildScene({ nodes: [{ id: "a", label: "Elasticsearch", x: 0, y: 0 }], edges: [] }));
+    scene.elements = scene.elements.map((e) => (e.type === "text" ? { ...e, text: "Elasticsear\nch" } : e));
+    expect(sceneToGraph(scene, catalog).nodes[0]).toMatchObject({ label: "Elasticsearch", kinds: ["database", "search-index"] });
+  });
+});

@@ -72,8 +72,10 @@ export function sceneToGraph(scene: Scene, catalog: Catalog): Graph {
   const labels = new Map<string, string[]>();
   const add = (id: string, t: string) => labels.set(id, [...(labels.get(id) ?? []), t]);
   const free: SceneElement[] = [];
+  // Bound text is wrapped to its box ("Elasticsear\nch"); originalText is what the user typed.
+  const typed = (t: SceneElement) => clean(t.originalText ?? t.text ?? "");
   for (const t of texts) {
-    const text = clean(t.text ?? "");
+    const text = typed(t);
     if (text === "") continue;
     const container = t.containerId ? byId.get(t.containerId) : undefined;
     if (container) add(container.id, text);
@@ -85,7 +87,7 @@ export function sceneToGraph(scene: Scene, catalog: Catalog): Graph {
     const cx = b.x + b.w / 2;
     const cy = b.y + b.h / 2;
     const hits = shapes.filter((s) => inside(boxes.get(s.id)!, cx, cy, 0)).sort((a, c) => area(a) - area(c));
-    if (hits[0]) add(hits[0].id, clean(t.text ?? ""));
+    if (hits[0]) add(hits[0].id, typed(t));
   }
 
   const nodes: GraphNode[] = [];
