@@ -35,6 +35,12 @@ export function fdLinkTarget(rt: Runtime, fd: FdTarget): string {
   }
 }
 
+/** The fd symlink's mode mirrors how the fd was opened: lr-x for reading, l-wx for writing, lrwx for both. */
+function fdLinkMode(fd: FdTarget): number {
+  if (fd.kind === "socket" || fd.kind === "pipe") return fd.kind === "pipe" ? 0o500 : 0o700;
+  return fd.mode === "r" ? 0o500 : fd.mode === "rw" ? 0o700 : 0o300;
+}
+
 function procOf(rt: Runtime, pidText: string, path: string): Proc {
   const proc = /^[0-9]+$/.test(pidText) ? rt.host.state.procs[pidText] : undefined;
   if (!proc) throw new SysError("ENOENT", path);
@@ -81,7 +87,7 @@ export function procNode(rt: Runtime, abs: string): ProcNode {
       if (third === undefined) return { kind: "dir", entries: Object.keys(proc.fds).sort((a, b) => Number(a) - Number(b)), mode: 0o500, ...own };
       const fd = proc.fds[third];
       if (!fd || rest.length) throw new SysError("ENOENT", abs);
-      return { kind: "symlink", target: fdLinkTarget(rt, fd), mode: fd.kind === "file" && fd.mode === "r" ? 0o500 : 0o700, ...own };
+      return { kind: "symlink", target: fdLinkTarget(rt, fd), mode: fdLinkMode(fd), ...own };
     }
   }
   throw new SysError("ENOENT", abs);

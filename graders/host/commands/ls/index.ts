@@ -8,6 +8,7 @@ import type { Runtime } from "../../shell/runtime.ts";
 import { fail, type HostCommand } from "../types.ts";
 import { humanCeil, month, two } from "../format.ts";
 import { DEVICE_NUMBERS, modeString } from "./mode.ts";
+import { procNode } from "../../shell/procfs.ts";
 
 /**
  * GNU ls (coreutils 9.1) over the host model: -l -a -A -d -h -i -n -r -t -S
@@ -31,6 +32,8 @@ interface Opts {
 interface Item {
   name: string;
   inode: Inode;
+  /** st_size when it is not the content length (procfs reports 0, or 64 for fd links). */
+  size?: number;
 }
 
 const SIX_MONTHS_MS = (31556952 / 2) * 1000;
@@ -104,7 +107,8 @@ function longListing(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean)
   const s = rt.host.state;
   const rows = items.map((it) => {
     const dev = it.inode.kind === "chr" ? DEVICE_NUMBERS[it.inode.device] : undefined;
-    const size = dev ? `${dev[0]}, ${dev[1]}` : opts.human ? humanCeil(fileSize(it.inode)) : String(fileSize(it.inode));
+    const bytes = it.size ?? fileSize(it.inode);
+    const size = dev ? `${dev[0]}, ${dev[1]}` : opts.human ? humanCeil(bytes) : String(bytes);
     const name = it.inode.kind === "symlink" ? `${it.name} -> ${it.inode.target}` : it.name;
     return {
       ino: String(it.inode.ino),
@@ -141,6 +145,13 @@ function render(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean): str
 }
 
 function dirItems(rt: Runtime, abs: string, opts: Opts): Item[] {
+  if (isProc(abs)) {
+    const node = procNode(rt, abs);
+    if (node.kind !== "dir") throw new SysError("ENOTDIR", abs);
+    if (rt.cred.uid !== 0 && rt.cred.uid !== node.uid && !(node.mode & 0o004)) throw new SysError("EACCES", abs);
+    const items = node.entries.map((name) => procItem(rt, `${abs}/${name}`, name));
+    return sortItems(items.filter((it) => opts.all || opts.almostAll || !it.name.startsWith(".")), opts);
+  }
   const entries = fs.readdir(rt.host.state, rt.cred, abs);
   const items: Item[] = entries
     .filter((e) => opts.all || opts.almostAll || !e.name.startsWith("."))
@@ -151,6 +162,17 @@ function dirItems(rt: Runtime, abs: string, opts: Opts): Item[] {
     items.push({ name: ".", inode: self }, { name: "..", inode: parent });
   }
   return sortItems(items, opts);
+}
+
+const isProc = (p: string): boolean => p === "/proc" || p.startsWith("/proc/");
+
+/** A /proc entry as ls sees it: generated now, owned by the process, size 0 (fd links report 64). */
+function procItem(rt: Runtime, abs: string, name: string): Item {
+  const node = procNode(rt, abs);
+  const common = { ino: 0, dev: 0, mode: node.mode, uid: node.uid, gid: node.gid, mtimeMs: rt.host.now, nlink: 1 };
+  if (node.kind === "symlink") return { name, inode: { ...common, kind: "symlink", target: node.target }, size: 64 };
+  if (node.kind === "dir") return { name, inode: { ...common, kind: "dir", entries: {} }, size: 0 };
+  return { name, inode: { ...common, kind: "file", text: "", genBytes: 0 }, size: 0 };
 }
 
 export const ls: HostCommand = {
@@ -169,6 +191,17 @@ export const ls: HostCommand = {
       try {
         // -l and -d describe a symlink itself; otherwise (or with a trailing slash) a link to a directory is listed.
         const follow = t.endsWith("/") || (!opts.long && !opts.dirAsFile);
+        if (isProc(abs)) {
+          // /proc/PID/fd of another user can be stat()ed but not opened: ls fails at opendir.
+          if (/^\/proc\/\d+\/fd$/.test(abs) && !opts.dirAsFile && rt.host.state.procs[abs.split("/")[2] ?? ""]) {
+            dirs.push({ label: t, abs });
+            continue;
+          }
+          const it = procItem(rt, abs, t);
+          if (it.inode.kind === "dir" && !opts.dirAsFile) dirs.push({ label: t, abs });
+          else files.push(it);
+          continue;
+        }
         const lstat = fs.resolve(rt.host.state, rt.cred, abs, false).inode;
         const inode = lstat.kind === "symlink" && follow ? (fs.tryResolve(rt.host.state, rt.cred, abs)?.inode ?? lstat) : lstat;
         if (inode.kind === "dir" && !opts.dirAsFile) dirs.push({ label: t, abs });
