@@ -6,17 +6,20 @@
  */
 import { tryParseQuantity, type Quantity } from "./units.ts";
 
-/** Numbers not glued to a word (p99, v2, RF=3 still reads 3), with up to two following words. */
-// "50 000" (space-grouped thousands) is one number, as in the prompts.
+/**
+ * Numbers not glued to a word before them (p99 and v2 are not quantities);
+ * "50 000" with grouped thousands is one number, as the prompts write it.
+ */
 const NUM_AT = /(?<![\w.])[~≈]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d[\d,.]*)(?:e[-+]?\d+)?/gi;
 
 function trimWord(w: string): string {
   return w.replace(/^[("'`*_]+|[)"'`*_.,;:!?]+$/g, "");
 }
 
-/** Quantities in prose: "1M hosts", "p99 < 200 ms", "35k/s", "99.95 %". Bare numbers carry no unit and are skipped. */
+/** Words after a number that are not what it counts ("3 of them", "10 times"). */
 const STOP = new Set(["and", "or", "the", "a", "an", "of", "to", "in", "on", "with", "per", "for", "is", "are", "at", "every", "each", "by", "from", "as", "than", "if", "so", "we", "it", "be", "x", "times"]);
 
+/** Quantities in prose: "1M hosts", "p99 < 200 ms", "35k/s", "99.95 %". Bare numbers carry no unit and are skipped. */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(NUM_AT)) {
@@ -24,7 +27,7 @@ export function findQuantities(text: string): Quantity[] {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60).replace(/\s+per\s+/i, "/");
     const glued = /^\S*/.exec(after)![0];
     const rest = after.slice(glued.length).trim().split(/\s+/).map(trimWord).filter((w) => w !== "");
-    const head = trimWord(num.endsWith(",") ? "" : glued);
+    const head = trimWord(glued);
     let best: Quantity | undefined;
     for (const c of [[num + head, ...rest.slice(0, 2)], [num + head, ...rest.slice(0, 1)], [num + head]]) {
       const r = tryParseQuantity(c.join(" "));
