@@ -40,6 +40,7 @@ describe("label classification", () => {
     expect(classify("Strategy engines", ext)).toEqual(["client"]);
     expect(classify("Strategy engines", catalog)).toEqual(["service"]);
     expect(() => extendCatalog(catalog, { teapot: ["kettle"] })).toThrow(/unknown kind "teapot"/);
+    expect(() => extendCatalog(catalog, { constructor: ["x"] })).toThrow(/unknown kind "constructor"/);
   });
 
   it("recognises replica markers", () => {

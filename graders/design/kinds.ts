@@ -36,7 +36,7 @@ export function builtinCatalog(): Catalog {
     const raw: unknown = JSON.parse(readFileSync(new URL("./aliases.json", import.meta.url), "utf8"));
     const parsed = aliasFileSchema.parse(raw);
     for (const [id, def] of Object.entries(parsed.kinds)) {
-      for (const imp of def.implies ?? []) if (!(imp in parsed.kinds)) throw new Error(`aliases.json: ${id}.implies names unknown kind "${imp}"`);
+      for (const imp of def.implies ?? []) if (!Object.hasOwn(parsed.kinds, imp)) throw new Error(`aliases.json: ${id}.implies names unknown kind "${imp}"`);
     }
     builtin = { kinds: parsed.kinds, replicaMarkers: parsed.replicaMarkers };
   }
@@ -48,7 +48,7 @@ export function extendCatalog(base: Catalog, extra: Record<string, string[]> | u
   if (!extra) return base;
   const kinds: Record<string, KindDef> = { ...base.kinds };
   for (const [kind, aliases] of Object.entries(extra)) {
-    const def = kinds[kind];
+    const def = Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
     if (!def) throw new Error(`unknown kind "${kind}"`);
     kinds[kind] = { ...def, aliases: [...def.aliases, ...aliases] };
   }

@@ -92,7 +92,7 @@ function crossCheck(meta: ProblemJson, slug: string, catalog: Catalog): DesignFi
   });
   const ids = new Set<string>();
   const kind = (k: string, at: string) => {
-    if (!(k in catalog.kinds)) issues.push({ path: at, message: `unknown kind "${k}" (see graders/design/aliases.json)` });
+    if (!Object.hasOwn(catalog.kinds, k)) issues.push({ path: at, message: `unknown kind "${k}" (see graders/design/aliases.json)` });
   };
   const checkCommon = (c: { id: string; dimension: string }, at: string) => {
     if (ids.has(c.id)) issues.push({ path: `${at}.id`, message: `duplicate check id "${c.id}"` });

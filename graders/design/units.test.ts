@@ -38,6 +38,11 @@ describe("parseQuantity", () => {
     expect(q.value).toBeCloseTo(value, 6);
   });
 
+  it("does not read Object.prototype names as units", () => {
+    expect(parseQuantity("5 constructor")).toEqual({ value: 5, dimension: "count", noun: "constructor" });
+    expect(() => parseQuantity("5 req/toString")).toThrow(/"\/toString" is not a time unit/);
+  });
+
   it("keeps the counted noun", () => {
     expect(parseQuantity("40 servers").noun).toBe("servers");
     expect(parseQuantity("3.5e6 req/day").noun).toBe("req");

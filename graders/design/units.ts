@@ -164,13 +164,15 @@ function denominator(input: string, text: string): number {
   return count * seconds;
 }
 
+/** Own keys only: "constructor" or "toString" typed by a candidate must not hit Object.prototype. */
+function lookup(table: Record<string, number>, key: string): number | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function timeUnit(word: string): number | undefined {
-  if (word in TIME_UNITS) return TIME_UNITS[word];
   const lower = word.toLowerCase();
-  if (lower in TIME_UNITS) return TIME_UNITS[lower];
   // Plurals: days, hours, secs, mins, yrs.
-  if (lower.endsWith("s") && lower.slice(0, -1) in TIME_UNITS) return TIME_UNITS[lower.slice(0, -1)];
-  return undefined;
+  return lookup(TIME_UNITS, word) ?? lookup(TIME_UNITS, lower) ?? (lower.endsWith("s") ? lookup(TIME_UNITS, lower.slice(0, -1)) : undefined);
 }
 
 function numerator(input: string, text: string): Unit {
@@ -178,10 +180,10 @@ function numerator(input: string, text: string): Unit {
   const words = text.split(/\s+/);
   let scale = 1;
   let i = 0;
-  // The first word may be a scale (k, million) or start with one glued to a unit (kQPS).
-  const first = words[0]!;
-  if (first in SCALE_WORDS) {
-    scale = SCALE_WORDS[first]!;
+  // The first word may be a scale (35 k req/s, 1.5 million hosts).
+  const firstScale = lookup(SCALE_WORDS, words[0]!);
+  if (firstScale !== undefined) {
+    scale = firstScale;
     i = 1;
   }
   const head = words[i];
