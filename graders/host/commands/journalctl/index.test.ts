@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { startScenario } from "../../scenarios/runtime.ts";
+import { baseSession } from "../../testkit.ts";
+
+describe("journalctl", () => {
+  it("prints short lines for a unit, last N, and -- No entries -- when nothing matches", async () => {
+    const s = baseSession();
+    await s.run("sudo systemctl restart cron");
+    const out = (await s.run("journalctl -u cron --no-pager -n 2")).stdout;
+    expect(out).toMatch(/^Nov 25 09:00:\d\d web-01 systemd\[1\]: cron\.service: Consumed [\dmin .]+s CPU time\.\nNov 25 09:00:\d\d web-01 systemd\[1\]: Started cron\.service - Regular background program processing daemon\.\n$/);
+    expect((await s.run("journalctl -u nosuch")).stdout).toBe("-- No entries --\n");
+    expect((await s.run("journalctl -u cron -r -n 1")).stdout).toMatch(/Started cron\.service/);
+  });
+
+  it("filters by priority and time", async () => {
+    const run = startScenario("disk-full-deleted-log", 3);
+    const errs = (await run.session.run("journalctl -p err --no-pager")).stdout.trimEnd().split("\n");
+    expect(errs.length).toBeGreaterThan(3);
+    expect(errs.every((l) => l.includes("no space left on device"))).toBe(true);
+    expect((await run.session.run("journalctl --since '1 min ago'")).stdout).toBe("-- No entries --\n");
+    expect((await run.session.run("journalctl --since yesterday | grep -c sudo")).stdout).toBe("3\n");
+  });
+
+  it("shows users outside adm only their own entries, with the hint", async () => {
+    const s = baseSession();
+    const r = await s.run("sudo -u nobody journalctl");
+    expect(r.stdout).toBe("-- No entries --\n");
+    expect(r.stderr).toBe("Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n");
+  });
+});
