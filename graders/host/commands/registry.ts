@@ -4,6 +4,7 @@ import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
 import { dash, mawk } from "./alias/index.ts";
 import { cat } from "./cat/index.ts";
+import { curl } from "./curl/index.ts";
 import { df } from "./df/index.ts";
 import { du } from "./du/index.ts";
 import { env, printenv } from "./env/index.ts";
@@ -30,7 +31,7 @@ import { whoami } from "./whoami/index.ts";
  * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
-export const HOST_COMMANDS: HostCommand[] = [cat, dash, df, du, env, free, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, sudo, systemctl, tr, truncate, uptime, whoami];
+export const HOST_COMMANDS: HostCommand[] = [cat, curl, dash, df, du, env, free, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, sudo, systemctl, tr, truncate, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
