@@ -39,6 +39,7 @@ export interface RunResult {
 const MANAGED = new Set(["?", "PWD", "IFS", "OSTYPE", "MACHTYPE", "HOSTTYPE", "OPTIND", "SHELLOPTS", "BASHOPTS", "BASH_VERSION", "$", "!", "#", "@", "*", "-", "0", "_", "PPID", "UID", "EUID", "RANDOM", "LINENO", "SECONDS"]);
 
 const CAPTURE = "__prodloop_session_capture";
+const RC = "__prodloop_session_rc";
 
 export class Session {
   readonly host: Host;
@@ -73,9 +74,10 @@ export class Session {
       };
       return { stdout: "", stderr: "", exitCode: exit };
     });
-    const commands: Command[] = [capture, ...allCommands(this.rt)];
+    const rc = defineCommand(RC, async (args) => ({ stdout: "", stderr: "", exitCode: Number(args[0] ?? 0) }));
+    const commands: Command[] = [capture, rc, ...allCommands(this.rt)];
     this.bash = new Bash({
-      fs: new HostFs(this.rt, [CAPTURE, ...SHELL_BUILTIN_COMMANDS].map((n) => `/usr/bin/${n}`)),
+      fs: new HostFs(this.rt, [CAPTURE, RC, ...SHELL_BUILTIN_COMMANDS].map((n) => `/usr/bin/${n}`)),
       cwd: this.state.cwd,
       commands: JUST_BASH_BUILTINS,
       customCommands: commands,
@@ -101,13 +103,16 @@ export class Session {
     // Typing and reading output take time on a real host too; background activity keeps going.
     this.host.advance(randInt(this.host.state, 2000, 6000));
     const exported = new Set(this.state.exported);
-    // Variables passed as exec() env are not marked exported by just-bash, so `export` them in a prelude.
-    let prelude = "";
-    for (const [k, v] of Object.entries(this.state.vars)) {
-      prelude += `${exported.has(k) ? "export " : ""}${k}=${quote(v)}\n`;
-    }
-    // `(exit N)` is the only way to give the next command the previous line's $?.
-    const script = `${prelude}(exit ${this.state.lastExit})\n${line}\n${CAPTURE}`;
+    // Variables passed as exec() env are not marked exported by just-bash, so `export` them in a
+    // prelude; one statement each for exported and plain variables, as statements cost most.
+    const assign = (keys: string[]): string => keys.map((k) => `${k}=${quote(this.state.vars[k] ?? "")}`).join(" ");
+    const keys = Object.keys(this.state.vars);
+    const exportedKeys = keys.filter((k) => exported.has(k));
+    const plainKeys = keys.filter((k) => !exported.has(k));
+    let prelude = exportedKeys.length ? `export ${assign(exportedKeys)}\n` : "";
+    if (plainKeys.length) prelude += `${assign(plainKeys)}\n`;
+    // A command that just exits with the previous line's status gives this line its $? (a subshell costs ms).
+    const script = `${prelude}${RC} ${this.state.lastExit}\n${line}\n${CAPTURE}`;
     this.captured = null;
     this.rt.lastFsError = null;
     const before = this.state.cwd;
