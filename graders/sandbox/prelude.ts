@@ -37,7 +37,7 @@ export function preludeSource(o: PreludeOptions): string {
   const ENTRY_NAME = ${JSON.stringify(o.entry)};
   const stringify = JSON.stringify, parse = JSON.parse;
   const apply = Reflect.apply, keys = Object.keys, isArray = Array.isArray, freeze = Object.freeze;
-  const charCodeAt = String.prototype.charCodeAt;
+  const charCodeAt = String.prototype.charCodeAt, strSlice = String.prototype.slice;
   const PromiseCtor = Promise, promiseResolve = Promise.resolve, promiseThen = Promise.prototype.then;
   const TypeErr = TypeError, RangeErr = RangeError;
   const TOO_BIG = {};
@@ -86,50 +86,104 @@ export function preludeSource(o: PreludeOptions): string {
   }
   Object.defineProperty(G, "console", { value: freeze(consoleObject), writable: true, configurable: true, enumerable: false });
 
-  let size = 0, acc = "";
+  // The result's JSON is gathered in two buffers made here, before candidate
+  // code runs, so every slot is an own data property: writing one never
+  // reaches a setter the candidate might define on Array.prototype. Pieces
+  // are joined every CHUNK emits, so a large result costs about its own size
+  // in the heap (not a cons-string node per piece).
+  const join = Array.prototype.join, fill = Array.prototype.fill;
+  const CHUNK = 4096;
+  const parts = apply(fill, new Array(CHUNK), [""]);
+  const chunks = apply(fill, new Array(Math.floor(MAX_RESULT / CHUNK) + 2), [""]);
+  const NUMS = 1024;
+  const nums = apply(fill, new Array(NUMS), [0]);
+  let size = 0, np = 0, nc = 0;
+  const clear = (buf, n) => {
+    for (let i = 0; i < n; i++) buf[i] = "";
+  };
+  const flush = () => {
+    if (np === 0) return;
+    if (nc === chunks.length) throw TOO_BIG;
+    chunks[nc++] = apply(join, parts, [""]);
+    clear(parts, np);
+    np = 0;
+  };
+  const resetResult = () => {
+    clear(parts, np);
+    clear(chunks, nc);
+    size = np = nc = 0;
+  };
   const emit = (s) => {
     size += s.length;
     if (size > MAX_RESULT) throw TOO_BIG;
-    acc += s;
+    parts[np++] = s;
+    if (np === CHUNK) flush();
   };
-  // JSON.stringify semantics (toJSON honoured, undefined/functions dropped),
-  // with a size budget so an enormous value stops early.
-  const ser = (v, depth) => {
-    if (depth > 2000) throw new RangeErr("return value is nested too deeply (or cyclic)");
+  // JSON.stringify semantics (toJSON honoured, undefined/functions/symbols
+  // dropped from objects and null in arrays), with a size budget so an
+  // enormous value stops early.
+  const prep = (v, key) => {
     if (v !== null && (typeof v === "object" || typeof v === "bigint")) {
       const toJSON = v.toJSON;
-      if (typeof toJSON === "function") v = apply(toJSON, v, [""]);
+      if (typeof toJSON === "function") v = apply(toJSON, v, ["" + key]);
     }
+    return v;
+  };
+  // JSON text of a number is its ToString when finite, else null.
+  const num = (v) => (v - v === 0 ? "" + v : "null");
+  const skipped = (v) => v === undefined || typeof v === "function" || typeof v === "symbol";
+  // v is prepped and not skipped.
+  const ser = (v, depth) => {
+    if (depth > 2000) throw new RangeErr("return value is nested too deeply (or cyclic)");
     switch (typeof v) {
-      case "string": case "number": emit(stringify(v)); return true;
-      case "boolean": emit(v ? "true" : "false"); return true;
+      case "number": emit(num(v)); return;
+      case "string": emit(stringify(v)); return;
+      case "boolean": emit(v ? "true" : "false"); return;
       case "bigint": throw new TypeErr("a BigInt is not JSON-serializable");
-      case "object": break;
-      default: return false;
     }
-    if (v === null) { emit("null"); return true; }
+    if (v === null) { emit("null"); return; }
     if (isArray(v)) {
       emit("[");
       const n = v.length;
-      for (let i = 0; i < n; i++) {
-        if (i) emit(",");
-        if (!ser(v[i], depth + 1)) emit("null");
+      let i = 0, written = 0, x, held = false;
+      while (held || i < n) {
+        if (held) held = false;
+        else x = v[i++];
+        if (typeof x === "number") {
+          // A run of numbers is written NUMS at a time by the native JSON.stringify
+          // (much faster than one number at a time). Each element is read once.
+          let k = 0;
+          nums[k++] = x;
+          while (k < NUMS && i < n) {
+            x = v[i++];
+            if (typeof x === "number") nums[k++] = x;
+            else { held = true; break; }
+          }
+          if (k === NUMS) emit((written ? "," : "") + apply(strSlice, stringify(nums), [1, -1]));
+          else for (let m = 0; m < k; m++) emit((written + m ? "," : "") + num(nums[m]));
+          written += k;
+          continue;
+        }
+        if (written++) emit(",");
+        const y = prep(x, i - 1);
+        if (skipped(y)) emit("null");
+        else ser(y, depth + 1);
       }
       emit("]");
-      return true;
+      return;
     }
     emit("{");
     const ks = keys(v);
     let first = true;
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i];
-      const mark = acc, markSize = size;
+      const x = prep(v[k], k);
+      if (skipped(x)) continue;
       emit((first ? "" : ",") + stringify(k) + ":");
-      if (ser(v[k], depth + 1)) first = false;
-      else { acc = mark; size = markSize; }
+      first = false;
+      ser(x, depth + 1);
     }
     emit("}");
-    return true;
   };
 
   const text = (read) => {
@@ -144,16 +198,20 @@ export function preludeSource(o: PreludeOptions): string {
   const limit = (why) => '{"k":"limit","why":"' + why + '"' + outField() + "}";
   const envelopeOk = (value) => {
     if (overflow) return limit("output");
-    size = 0; acc = "";
+    let v;
     try {
-      if (!ser(value, 0)) return '{"k":"ok","u":1' + outField() + "}";
+      resetResult();
+      const x = prep(value, "");
+      if (skipped(x)) return '{"k":"ok","u":1' + outField() + "}";
+      ser(x, 0);
+      flush();
+      v = apply(join, chunks, [""]);
     } catch (e) {
-      acc = "";
       if (e === TOO_BIG) return limit("result");
       return envelopeError(e);
+    } finally {
+      resetResult();
     }
-    const v = acc;
-    acc = "";
     return '{"k":"ok","v":' + v + outField() + "}";
   };
   const envelopeError = (e) => {
@@ -164,8 +222,8 @@ export function preludeSource(o: PreludeOptions): string {
     if (name === "RangeError" && (message === "Array buffer allocation failed" || message === "Invalid string length")) {
       return limit("memory");
     }
-    const stack = isObj ? text(() => e.stack).slice(0, 8192) : "";
-    return '{"k":"error","name":' + stringify(name.slice(0, 200)) + ',"message":' + stringify(message.slice(0, 2000)) +
+    const stack = isObj ? apply(strSlice, text(() => e.stack), [0, 8192]) : "";
+    return '{"k":"error","name":' + stringify(apply(strSlice, name, [0, 200])) + ',"message":' + stringify(apply(strSlice, message, [0, 2000])) +
       ',"stack":' + stringify(stack) + outField() + "}";
   };
 

@@ -3,12 +3,16 @@
  * candidate's module, then one call per test, and is disposed afterwards.
  *
  * Limits:
- * - CPU: the isolate's own CPU clock (isolate.cpuTime) is polled while
- *   candidate code runs; past the budget the isolate is disposed (time_limit).
- *   Load on the machine does not count against the candidate.
+ * - CPU: polled while candidate code runs; past the budget the isolate is
+ *   disposed (time_limit). isolated-vm's isolate.cpuTime advances with wall
+ *   time while code runs, so on a loaded machine it overstates; this worker
+ *   process runs one isolate at a time, so its own CPU time (process.cpuUsage)
+ *   is an upper bound too, and the smaller of the two is charged. Load on the
+ *   machine does not count against the candidate.
  * - Wall: a watchdog disposes the isolate after wallMs (time_limit); it covers
  *   anything that does not burn CPU.
  * - Memory: isolated-vm's memoryLimit; its disposal is reported as memory_limit.
+ *   The heap is also checked after the module loads and after each test.
  * - Output: counted by the prelude's console (output_limit).
  * Values cross the boundary only as JSON text (strings are copied).
  */
@@ -39,6 +43,11 @@ type Envelope =
   | { k: "error"; name: string; message: string; stack: string; out: string }
   | { k: "limit"; why: "output" | "result" | "memory"; out: string };
 
+function processCpuNs(): bigint {
+  const u = process.cpuUsage();
+  return BigInt(u.user + u.system) * 1000n;
+}
+
 class Stopped extends Error {
   readonly verdict: LimitVerdict;
   constructor(verdict: LimitVerdict, message: string) {
@@ -55,17 +64,23 @@ export class SandboxSession {
   private runRef: ivm.Reference | null = null;
   private collectRef: ivm.Reference | null = null;
   private installRef: ivm.Reference | null = null;
+  /** isolate.cpuTime and the process's CPU time (ns) when the candidate's code started. */
   private cpuBase = 0n;
+  private procBase = 0n;
+  /** Last isolate.cpuTime read (it cannot be read once the isolate is disposed). */
   private lastCpu = 0n;
   private stop: Stopped | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   private peakMemory = 0;
+  /** The isolate's heap limit before isolated-vm raises it to survive an out-of-memory. */
+  private readonly heapCeiling: number;
 
   constructor(compiled: CompiledSolution, limits: GradingLimits, entry: string) {
     this.compiled = compiled;
     this.limits = limits;
     this.isolate = new ivm.Isolate({ memoryLimit: Math.max(8, limits.memoryMb) });
+    this.heapCeiling = this.isolate.getHeapStatisticsSync().heap_size_limit;
     this.context = this.isolate.createContextSync();
     const prelude = this.isolate.compileScriptSync(
       preludeSource({ entry, outputBytes: limits.outputKb * 1024, maxResultBytes: MAX_RESULT_BYTES }),
@@ -92,18 +107,22 @@ export class SandboxSession {
       return { kind: "compile", message: (e as Error).message };
     }
     this.cpuBase = this.isolate.cpuTime;
+    this.procBase = processCpuNs();
     this.lastCpu = this.cpuBase;
     this.watchdog = setTimeout(() => this.halt(new Stopped("time_limit", `Wall time limit of ${this.limits.wallMs} ms exceeded`)), this.limits.wallMs);
-    const before = this.lastCpu;
+    const before = this.currentCpu();
     try {
       await this.guard(module.evaluate());
       (this.installRef as ivm.Reference).applySync(undefined, [module.namespace.derefInto()]);
+      this.sampleMemory();
+      if (this.stop) throw this.stop;
     } catch (e) {
       const timeMs = this.msSince(before);
       if (e instanceof Stopped) return { kind: "limit", verdict: e.verdict, message: e.message, stdout: "", timeMs };
-      const err = e as Error;
-      const header = `${err.name}: ${err.message}`;
-      const mapped = mapStack(err.stack ?? "", header, this.compiled.filename, this.compiled.map, this.compiled);
+      // Top-level code may throw anything; isolated-vm copies primitives as they are.
+      const isError = e instanceof Error;
+      const header = isError ? `${e.name}: ${e.message}` : `Uncaught: ${String(e).slice(0, 2000)}`;
+      const mapped = mapStack(isError ? (e.stack ?? "") : "", header, this.compiled.filename, this.compiled.map, this.compiled);
       return { kind: "error", message: header, ...mapped, stdout: "", timeMs };
     } finally {
       module.release();
@@ -124,6 +143,7 @@ export class SandboxSession {
         }
       }
       this.sampleMemory();
+      if (this.stop) throw this.stop;
       return this.decode(JSON.parse(text) as Envelope, this.msSince(before));
     } catch (e) {
       if (e instanceof Stopped) return { kind: "limit", verdict: e.verdict, message: e.message, stdout: "", timeMs: this.msSince(before) };
@@ -133,7 +153,7 @@ export class SandboxSession {
 
   /** CPU time used by candidate code so far, in ms. */
   cpuTimeMs(): number {
-    return Number(this.currentCpu() - this.cpuBase) / 1e6;
+    return Number(this.currentCpu()) / 1e6;
   }
 
   /** Largest heap (used + external) seen after a test, in bytes. */
@@ -184,7 +204,7 @@ export class SandboxSession {
       return await work;
     } catch (e) {
       if (this.stop) throw this.stop;
-      const message = (e as Error).message ?? "";
+      const message = e instanceof Error ? e.message : "";
       if (message.includes("memory limit")) {
         this.halt(new Stopped("memory_limit", `Memory limit of ${this.limits.memoryMb} MB exceeded`));
         throw this.stop;
@@ -197,8 +217,7 @@ export class SandboxSession {
 
   private checkCpu(): void {
     if (this.isolate.isDisposed) return;
-    this.lastCpu = this.isolate.cpuTime;
-    if (this.lastCpu - this.cpuBase > BigInt(this.limits.cpuMs) * 1_000_000n) {
+    if (this.currentCpu() > BigInt(this.limits.cpuMs) * 1_000_000n) {
       this.halt(new Stopped("time_limit", `CPU time limit of ${this.limits.cpuMs} ms exceeded`));
     }
   }
@@ -219,18 +238,29 @@ export class SandboxSession {
     this.watchdog = null;
   }
 
+  /** CPU charged to the candidate since start(), in ns (see the header: the smaller of two upper bounds). */
   private currentCpu(): bigint {
     if (!this.isolate.isDisposed) this.lastCpu = this.isolate.cpuTime;
-    return this.lastCpu;
+    const isolate = this.lastCpu - this.cpuBase;
+    const proc = processCpuNs() - this.procBase;
+    return proc < isolate ? proc : isolate;
   }
 
   private msSince(before: bigint): number {
     return Math.round(Number(this.currentCpu() - before) / 1e4) / 100;
   }
 
+  /**
+   * Records the heap in use after a test, and stops the isolate if it is past
+   * the heap limit: isolated-vm enforces its limit only at some garbage
+   * collections, so one large allocation (e.g. `new Array(1e7).fill(0)`) can
+   * outgrow it and finish without being stopped.
+   */
   private sampleMemory(): void {
     if (this.isolate.isDisposed) return;
     const h = this.isolate.getHeapStatisticsSync();
-    this.peakMemory = Math.max(this.peakMemory, h.used_heap_size + h.externally_allocated_size);
+    const used = h.used_heap_size + h.externally_allocated_size;
+    this.peakMemory = Math.max(this.peakMemory, used);
+    if (used > this.heapCeiling) this.halt(new Stopped("memory_limit", `Memory limit of ${this.limits.memoryMb} MB exceeded`));
   }
 }
