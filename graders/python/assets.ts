@@ -14,9 +14,9 @@ import path from "node:path";
 import { capWasmMemory } from "./wasm-memory-cap.ts";
 
 export interface PyodideFiles {
-  /** pyodide.mjs: the loader (ES module exporting loadPyodide). */
+  /** pyodide.mjs as a classic script that sets globalThis.__prodloop_loader = { loadPyodide }. */
   loaderSource: string;
-  /** pyodide.asm.mjs: Emscripten glue (ES module, default export createPyodideModule). */
+  /** pyodide.asm.mjs as a classic script that sets globalThis.__prodloop_glue = { default: createPyodideModule }. */
   glueSource: string;
   stdlibZip: Uint8Array;
   lockFile: string;
@@ -37,14 +37,32 @@ export function pyodideFiles(): PyodideFiles {
   const read = (name: string): Buffer => readFileSync(path.join(dir, name));
   const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   files = {
-    loaderSource: read("pyodide.mjs").toString("utf8"),
-    glueSource: read("pyodide.asm.mjs").toString("utf8"),
+    loaderSource: asScript(read("pyodide.mjs").toString("utf8"), "export{dt as loadPyodide,U as version};", "globalThis.__prodloop_loader = { loadPyodide: dt, version: U };"),
+    glueSource: asScript(
+      read("pyodide.asm.mjs").toString("utf8").replaceAll("import.meta.url", JSON.stringify("file:///pyodide/pyodide.asm.mjs")),
+      "export default _createPyodideModule;",
+      "globalThis.__prodloop_glue = { default: _createPyodideModule };",
+    ),
     stdlibZip: bytes(read("python_stdlib.zip")),
     lockFile: read("pyodide-lock.json").toString("utf8"),
     wasm: bytes(read("pyodide.asm.wasm")),
     version: (JSON.parse(read("package.json").toString("utf8")) as { version: string }).version,
   };
   return files;
+}
+
+/**
+ * The two ES modules as classic scripts, because only scripts can use V8's
+ * code cache in isolated-vm (saves ≈ 70 ms of parsing per isolate). Each is
+ * wrapped in a strict function so their minified top-level names stay
+ * private. The export statement must appear exactly once: a different
+ * Pyodide build fails here loudly instead of booting half-patched.
+ * (import.meta.url is only read in Pyodide's Node and browser paths.)
+ */
+function asScript(source: string, exportStatement: string, replacement: string): string {
+  const at = source.indexOf(exportStatement);
+  if (at < 0 || source.indexOf(exportStatement, at + 1) >= 0) throw new Error(`pyodide: expected one "${exportStatement}"`);
+  return `(function () {"use strict";\n${source.slice(0, at)}${replacement}${source.slice(at + exportStatement.length)}\n})();\n`;
 }
 
 const modules = new Map<number, WebAssembly.Module>();

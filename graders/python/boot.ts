@@ -26,6 +26,20 @@ export interface BootOptions {
   maxResultBytes: number;
 }
 
+/** V8 code cache per script, produced by the first isolate of the process (trusted: never from users). */
+const codeCache = new Map<string, ivm.ExternalCopy<ArrayBuffer>>();
+
+async function runCached(isolate: ivm.Isolate, context: ivm.Context, source: string, filename: string): Promise<void> {
+  const cached = codeCache.get(filename);
+  // isolated-vm's typings omit the cache fields it sets on the Script.
+  const script = (await isolate.compileScript(source, cached ? { filename, cachedData: cached } : { filename, produceCachedData: true })) as ivm.Script &
+    ivm.CachedDataResult & { cachedDataRejected?: boolean };
+  if (!cached && script.cachedData) codeCache.set(filename, script.cachedData);
+  if (cached && script.cachedDataRejected) codeCache.delete(filename);
+  await script.run(context);
+  script.release();
+}
+
 async function prepare(maxPages: number, heapMb: number): Promise<{ isolate: ivm.Isolate; context: ivm.Context }> {
   const files = pyodideFiles();
   const isolate = new ivm.Isolate({ memoryLimit: heapMb });
@@ -39,17 +53,11 @@ async function prepare(maxPages: number, heapMb: number): Promise<{ isolate: ivm
     ) as ivm.Reference;
     await setAssets.apply(undefined, [new ivm.ExternalCopy({ stdlib: files.stdlibZip, wasm: pyodideWasmModule(maxPages) }).copyInto({ release: true })]);
     setAssets.release();
-    for (const [global, source, filename] of [
-      ["__prodloop_glue", files.glueSource, "pyodide.asm.mjs"],
-      ["__prodloop_loader", files.loaderSource, "pyodide.mjs"],
+    for (const [source, filename] of [
+      [files.glueSource, "pyodide.asm.mjs"],
+      [files.loaderSource, "pyodide.mjs"],
     ] as const) {
-      const mod = await isolate.compileModule(source, { filename });
-      await mod.instantiate(context, (specifier) => {
-        throw new Error(`import "${specifier}" is not available`);
-      });
-      await mod.evaluate();
-      await context.global.set(global, mod.namespace.derefInto());
-      mod.release();
+      await runCached(isolate, context, source, filename);
     }
     await context.eval(isolateBootSource(), { filename: "prodloop-python-boot.js" });
     return { isolate, context };

@@ -73,6 +73,11 @@ def load(source, entry):
             msg = "".join(traceback.format_exception_only(e)).rstrip("\n")
             return _dumps({"k": "compile", "message": msg, "line": e.lineno, "col": e.offset})
         return _dumps({"k": "compile", "message": f"{type(e).__name__}: {e}"})
+    # random was imported before the snapshot, so every interpreter would start
+    # from the same state; reseed from this isolate's own entropy as a fresh
+    # CPython would (string hashing keeps the snapshot's fixed secret).
+    if "random" in sys.modules:
+        sys.modules["random"].seed()
     mod = types.ModuleType("solution")
     mod.__file__ = FILENAME
     sys.modules["solution"] = mod

@@ -45,6 +45,7 @@ const jobs: ChildJob[] = [
   },
   { name: "module-loop", entry: "f", limits: LIMITS, source: "while True: pass\ndef f(): return 1\n", cases: [[]] },
   { name: "big-power", entry: "f", limits: LIMITS, source: "def f():\n    return 7**(10**8) > 0\n", cases: [[]] },
+  { name: "sleep", entry: "f", limits: LIMITS, source: "import time\ndef f():\n    time.sleep(100)\n", cases: [[]] },
   { name: "bytearray", entry: "f", source: "def f():\n    b = bytearray(1536 * 1024 * 1024)\n    return len(b)\n", cases: [[]] },
   { name: "list-growth", entry: "f", limits: { ...LIMITS, cpuMs: 5000 }, source: "def f():\n    x = []\n    while True: x.append([0] * 1000)\n", cases: [[]] },
   // Recursion gets the default CPU budget: 1000 frames cost ≈ 0.2 s, more on a loaded machine.
@@ -128,6 +129,8 @@ describe("hostile Python", () => {
     expect(first("except-base")).toMatchObject({ kind: "limit", verdict: "time_limit" });
     expect(outcome("module-loop")).toMatchObject({ kind: "start_failed", start: { kind: "limit", verdict: "time_limit" } });
     expect(first("big-power")).toMatchObject({ kind: "limit", verdict: "time_limit" });
+    // Pyodide's time.sleep busy-waits, so it is billed as CPU.
+    expect(first("sleep")).toMatchObject({ kind: "limit", verdict: "time_limit" });
   });
 
   test("a 1.5 GiB bytearray and unbounded growth are memory limits", () => {

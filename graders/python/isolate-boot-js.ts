@@ -50,11 +50,15 @@ export function isolateBootSource(): string {
       py.runPython(${JSON.stringify(makeSetup)});
       return py.makeMemorySnapshot();
     }
-    return install(py, opts);
+    // Drop every reference to the 30 MB snapshot copy: it counts against the heap limit.
+    py._api.config._loadSnapshot = undefined;
+    const maxResultBytes = opts.maxResultBytes;
+    opts = null;
+    return install(py, maxResultBytes);
   };
 
-  function install(py, opts) {
-    const MAX_RESULT = opts.maxResultBytes;
+  function install(py, maxResultBytes) {
+    const MAX_RESULT = maxResultBytes;
     let OUTPUT_BYTES = 0;
     const stringify = JSON.stringify, TD = G.TextDecoder, U8 = Uint8Array;
     const mod = py.pyimport(${JSON.stringify(HARNESS_MODULE)});
@@ -78,6 +82,8 @@ export function isolateBootSource(): string {
     };
     py.setStdout(sink);
     py.setStderr(sink);
+    // stdin is empty, as for a piped run with no input: input() raises EOFError.
+    py.setStdin({ read: () => 0, isatty: false });
 
     const takeOut = () => {
       const text = joinOut();

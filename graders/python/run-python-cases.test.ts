@@ -69,6 +69,9 @@ const jobs: ChildJob[] = [
     ].join("\n"),
     cases: [[]],
   },
+  { name: "input", entry: "f", source: "def f():\n    return input()\n", cases: [[]] },
+  { name: "random-a", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
+  { name: "random-b", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
   { name: "raise-exit", entry: "f", source: "import sys\ndef f():\n    sys.exit(3)\n", cases: [[]] },
 ];
 
@@ -162,6 +165,18 @@ describe("runPythonCases", () => {
       kind: "ok",
       value: ["a", 2, [2, 1], 23416728348467685, 9, ["1", "22"], "2024-02-01T00:00:00", '{"a": 1}', true],
     });
+  });
+
+  test("stdin is empty: input() raises EOFError", () => {
+    expect(first("input")).toMatchObject({ kind: "error", message: expect.stringMatching(/^EOFError/) });
+  });
+
+  test("random is reseeded per interpreter, not replayed from the snapshot", () => {
+    const a = first("random-a");
+    const b = first("random-b");
+    expect(a.kind).toBe("ok");
+    expect(b.kind).toBe("ok");
+    if (a.kind === "ok" && b.kind === "ok") expect(a.value).not.toEqual(b.value);
   });
 
   test("sys.exit is an error, not the end of the worker", () => {

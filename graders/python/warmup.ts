@@ -25,7 +25,9 @@ class Item:
 def deep(n):
     return 0 if n == 0 else deep(n - 1) + 1
 
-def warm(words, n):
+def warm(words, n, fail):
+    if fail:
+        return deep(5) + {}["missing"]
     total = 0
     for i in range(n):
         total += i * i % 7
@@ -58,9 +60,13 @@ export async function warmUp(py: PythonIsolate): Promise<void> {
   try {
     const start = await session.start(WARMUP_SOURCE, "warm");
     if (start.kind !== "ready") throw new Error(`Python warm-up failed to start: ${JSON.stringify(start)}`);
+    // Arguments shaped like interview inputs (hundreds of strings) warm the JSON paths too.
+    const words = Array.from({ length: 300 }, (_, i) => `w${i % 17} 10.0.${i % 7}.${i % 13} GET /x`);
     for (let i = 0; i < 3; i++) {
-      const r = await session.call(JSON.stringify([["alpha", "beta1", "gamma22", "delta"], 200_000]));
+      const r = await session.call(JSON.stringify([words, 200_000, false]));
       if (r.kind !== "ok") throw new Error(`Python warm-up failed: ${JSON.stringify(r)}`);
+      const e = await session.call(JSON.stringify([words, 0, true]));
+      if (e.kind !== "error") throw new Error(`Python warm-up: expected an error, got ${JSON.stringify(e)}`);
     }
   } finally {
     session.dispose();
