@@ -62,3 +62,19 @@ export const AUTH_LIMITS = {
   maxPasswordLength: 200,
   sessionDays: 30,
 } as const;
+
+/** The troubleshooting round's simulated shell (validated by lib/troubleshoot). */
+export const HOST_LIMITS = {
+  /** One command line as typed (bytes). */
+  maxLineBytes: 4096,
+  /** Output of one command returned to the terminal; the rest is cut with a notice. */
+  maxOutputBytes: 256 * 1024,
+  /** Output kept per command in the transcript shown after solving. */
+  transcriptOutputBytes: 4096,
+  /** Commands kept in the transcript (oldest dropped first). */
+  transcriptEntries: 2000,
+  /** Commands replayed into the terminal when the page is reloaded. */
+  replayEntries: 40,
+  /** A command that takes longer than this (real time) is abandoned with an error. */
+  commandWallMs: 10_000,
+} as const;

@@ -8,7 +8,7 @@ import type { Verdict } from "../graders/coding/verdicts.ts";
 import type { GradingLimits } from "../graders/limits.ts";
 
 export type Role = "candidate" | "mentor" | "admin";
-export type Round = "coding" | "design";
+export type Round = "coding" | "troubleshooting" | "design";
 
 export interface SessionUser {
   id: string;

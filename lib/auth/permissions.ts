@@ -6,6 +6,9 @@
  * own drafts, runs and submissions. Reading someone else's submission is for
  * mentors (they review candidates) and admins.
  *
+ * Troubleshooting round: a candidate opens and types into their own
+ * simulated hosts only.
+ *
  * Design round: a candidate rates their own submission and asks for a review;
  * mentors and admins list the review queue and review anyone's submission but
  * their own.
@@ -22,7 +25,8 @@ export type Action =
   | "submission.read"
   | "user.create"
   | "design.own"
-  | "design.review";
+  | "design.review"
+  | "host.use";
 
 /** The resource an action is about, when ownership matters. */
 export interface OwnedResource {
@@ -50,6 +54,9 @@ export function can(user: SessionUser | null, action: Action, resource?: OwnedRe
       return resource !== undefined && resource.ownerId === user.id;
     case "design.review":
       return REVIEWERS.includes(user.role) && (resource === undefined || resource.ownerId !== user.id);
+    case "host.use":
+      // A simulated host belongs to the candidate who opened it; nobody else types into it.
+      return resource === undefined || resource.ownerId === user.id;
   }
 }
 

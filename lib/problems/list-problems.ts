@@ -6,10 +6,11 @@ import { getDb } from "../db/client.ts";
 import { parseWith } from "../http/request.ts";
 import type { ProblemSummary, Round, SessionUser } from "../view-types.ts";
 import { listDesignSummaries } from "../design/list-design-summaries.ts";
+import { listTroubleshootingSummaries } from "../troubleshoot/list-troubleshooting-summaries.ts";
 import { listCatalog } from "./catalog.ts";
 
 export const ProblemFiltersSchema = z.object({
-  round: z.enum(["coding", "design"]).optional(),
+  round: z.enum(["coding", "troubleshooting", "design"]).optional(),
   difficulty: z.enum(["easy", "medium", "hard"]).optional(),
   topic: z.string().trim().min(1).max(64).optional(),
   status: z.enum(["solved", "unsolved"]).optional(),
@@ -62,8 +63,9 @@ export async function listProblems(options: ListProblemsOptions): Promise<Proble
     solved: solved.has(e.meta.slug),
   }));
   const design = wants("design") ? await listDesignSummaries(user) : [];
-  const topics = [...new Set([...coding, ...design].flatMap((p) => p.topics))].sort();
-  const problems = [...coding, ...design]
+  const troubleshooting = wants("troubleshooting") ? await listTroubleshootingSummaries(user) : [];
+  const topics = [...new Set([...coding, ...troubleshooting, ...design].flatMap((p) => p.topics))].sort();
+  const problems = [...coding, ...troubleshooting, ...design]
     .filter((p) => !filters.difficulty || p.difficulty === filters.difficulty)
     .filter((p) => !filters.topic || p.topics.includes(filters.topic))
     .filter((p) => !filters.status || p.solved === (filters.status === "solved"))

@@ -1,0 +1,15 @@
+/** POST: Tab-completion candidates for a line. */
+import { getUserFromRequest } from "../../../../../../lib/auth/request-user.ts";
+import { readJson } from "../../../../../../lib/http/request.ts";
+import { json } from "../../../../../../lib/http/response.ts";
+import { handle } from "../../../../../../lib/http/route.ts";
+import { completeHostLine, CompleteSchema } from "../../../../../../lib/troubleshoot/host-runs.ts";
+
+export function POST(req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    const { id } = await ctx.params;
+    const user = await getUserFromRequest(req);
+    const body = await readJson(req, CompleteSchema);
+    return json(await completeHostLine({ user, runId: id, ...body }));
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Troubleshooting problem folders (problems/troubleshooting/<slug>/):
+ *   problem.json   title, difficulty, topics, time box, the scenario that
+ *                  builds the host (graders/host/scenarios), ordered hints,
+ *                  and the ideal investigation path
+ *   statement.md   the symptom, as a user or a pager reports it
+ *   root-cause.md  the write-up shown after solving
+ * Public parts (statement, title, time box, hint count) and the parts shown
+ * only after solving (root cause, ideal path) are separate functions, so a
+ * caller cannot hand out the second by accident.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ProblemFileError, formatPath } from "../coding/problem-schema.ts";
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export const troubleshootingJsonSchema = z.strictObject({
+  slug: z.string().regex(SLUG, "lowercase words separated by hyphens"),
+  title: z.string().min(1).max(120),
+  difficulty: z.enum(["easy", "medium", "hard"]),
+  topics: z.array(z.string().min(1).max(40)).max(12),
+  timeboxMinutes: z.number().int().min(5).max(180),
+  /** Scenario definition that builds and checks the host; defaults to the slug. */
+  scenario: z.string().regex(SLUG).optional(),
+  hints: z.array(z.string().min(1).max(600)).min(1).max(10),
+  idealPath: z.array(z.strictObject({ cmd: z.string().min(1), why: z.string().min(1) })).min(1).max(40),
+});
+
+export interface TroubleshootingMeta {
+  slug: string;
+  title: string;
+  difficulty: "easy" | "medium" | "hard";
+  topics: string[];
+  timeboxMinutes: number;
+  scenario: string;
+  hintCount: number;
+}
+
+export interface TroubleshootingProblem {
+  meta: TroubleshootingMeta;
+  statementMd: string;
+}
+
+export interface TroubleshootingDebrief {
+  rootCauseMd: string;
+  idealPath: { cmd: string; why: string }[];
+}
+
+export class TroubleshootingNotFoundError extends Error {
+  constructor(slug: string) {
+    super(`no troubleshooting problem "${slug}"`);
+    this.name = "TroubleshootingNotFoundError";
+  }
+}
+
+function dirOf(slug: string, root: string): string {
+  if (!SLUG.test(slug)) throw new TroubleshootingNotFoundError(slug);
+  const dir = path.join(root, "troubleshooting", slug);
+  try {
+    if (!statSync(path.join(dir, "problem.json")).isFile()) throw new Error();
+  } catch {
+    throw new TroubleshootingNotFoundError(slug);
+  }
+  return dir;
+}
+
+function read(dir: string, name: string, root: string): string {
+  const file = path.relative(path.dirname(root), path.join(dir, name));
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, name), "utf8");
+  } catch (e) {
+    throw new ProblemFileError(file, [{ path: "", message: (e as NodeJS.ErrnoException).code === "ENOENT" ? "file is missing" : String(e) }]);
+  }
+  if (text.trim() === "") throw new ProblemFileError(file, [{ path: "", message: "file is empty" }]);
+  return text;
+}
+
+function loadJson(slug: string, root: string): { dir: string; json: z.infer<typeof troubleshootingJsonSchema> } {
+  const dir = dirOf(slug, root);
+  const file = path.relative(path.dirname(root), path.join(dir, "problem.json"));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(read(dir, "problem.json", root));
+  } catch (e) {
+    if (e instanceof ProblemFileError) throw e;
+    throw new ProblemFileError(file, [{ path: "", message: `invalid JSON: ${(e as Error).message}` }]);
+  }
+  const r = troubleshootingJsonSchema.safeParse(raw);
+  if (!r.success) throw new ProblemFileError(file, r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  if (r.data.slug !== slug) throw new ProblemFileError(file, [{ path: "slug", message: `"${r.data.slug}" must equal the folder name "${slug}"` }]);
+  return { dir, json: r.data };
+}
+
+export function listTroubleshootingSlugs(root: string): string[] {
+  const base = path.join(root, "troubleshooting");
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => {
+      try {
+        return SLUG.test(n) && statSync(path.join(base, n, "problem.json")).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+export function loadTroubleshootingProblem(slug: string, root: string): TroubleshootingProblem {
+  const { dir, json } = loadJson(slug, root);
+  return {
+    meta: {
+      slug: json.slug,
+      title: json.title,
+      difficulty: json.difficulty,
+      topics: json.topics,
+      timeboxMinutes: json.timeboxMinutes,
+      scenario: json.scenario ?? json.slug,
+      hintCount: json.hints.length,
+    },
+    statementMd: read(dir, "statement.md", root),
+  };
+}
+
+/** Hint `index` (0-based). */
+export function loadHint(slug: string, root: string, index: number): string | undefined {
+  return loadJson(slug, root).json.hints[index];
+}
+
+/** The root cause and ideal path: only for a candidate who solved it (or a mentor). */
+export function loadDebrief(slug: string, root: string): TroubleshootingDebrief {
+  const { dir, json } = loadJson(slug, root);
+  return { rootCauseMd: read(dir, "root-cause.md", root), idealPath: json.idealPath };
+}

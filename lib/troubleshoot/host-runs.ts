@@ -1,0 +1,197 @@
+/**
+ * Services of the troubleshooting round. Each takes one options object with
+ * the acting user, checks permission, and saves the host after every change
+ * so that a reload or a server restart continues exactly where the
+ * candidate was. Commands of one run are serialised (live-runs.ts); a save
+ * that finds a newer version in the database (another process) is refused.
+ */
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import type { HostRun } from "../../generated/prisma/client.ts";
+import { judge, startScenario, type ScenarioRun } from "../../graders/host/scenarios/runtime.ts";
+import { completeLine, type Completion } from "../../graders/troubleshooting/complete.ts";
+import { loadHint } from "../../graders/troubleshooting/problem-files.ts";
+import { HOST_LIMITS } from "../../graders/limits.ts";
+import { requireUserFor } from "../auth/permissions.ts";
+import { getDb } from "../db/client.ts";
+import { getEnv } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { parseWith } from "../http/request.ts";
+import { moduleLogger } from "../log.ts";
+import type { SessionUser } from "../view-types.ts";
+import { requireTroubleshooting } from "./catalog.ts";
+import { toHostRunView, type CheckView, type HostRunView } from "./host-run-view.ts";
+import { forget, liveRun, remember, saveRun, withRunLock } from "./live-runs.ts";
+import { appendTranscript, boundOutput, parseTranscript } from "./transcript.ts";
+
+const log = moduleLogger("troubleshoot");
+const MAX_SEED = 2 ** 31 - 1;
+
+async function newRun(userId: string, slug: string, seed: number): Promise<{ row: HostRun; run: ScenarioRun }> {
+  const problem = requireTroubleshooting(slug);
+  const run = startScenario(problem.meta.scenario, seed);
+  const row = await getDb().hostRun.create({ data: { userId, problemSlug: slug, seed, stateJson: saveRun(run) } });
+  remember(row.id, row.version, run);
+  return { row, run };
+}
+
+async function ownedRun(user: SessionUser | null, runId: string): Promise<{ user: SessionUser; row: HostRun }> {
+  const actor = requireUserFor(user, "host.use");
+  const row = await getDb().hostRun.findUnique({ where: { id: runId } });
+  if (!row || !row.active) throw new AppError("not_found", "No such host session (it may have been reset)");
+  requireUserFor(actor, "host.use", { ownerId: row.userId });
+  return { user: actor, row };
+}
+
+/** Saves the host after a change; refuses when someone saved a newer version meanwhile. */
+async function persist(row: HostRun, run: ScenarioRun, data: Partial<Pick<HostRun, "transcriptJson" | "hintsShown" | "checks" | "lastCheckJson" | "solvedAt">>): Promise<HostRun> {
+  const version = row.version + 1;
+  const r = await getDb().hostRun.updateMany({ where: { id: row.id, version: row.version }, data: { ...data, stateJson: saveRun(run), version } });
+  if (r.count !== 1) {
+    forget(row.id);
+    throw new AppError("conflict", "This host was changed from another tab or server; reload the page to continue");
+  }
+  remember(row.id, version, run);
+  return { ...row, ...data, version } as HostRun;
+}
+
+export interface OpenHostRunOptions {
+  user: SessionUser | null;
+  slug: string;
+}
+
+/** The candidate's current host for a problem, created on first visit. */
+export async function openHostRun(options: OpenHostRunOptions): Promise<HostRunView> {
+  const user = requireUserFor(options.user, "host.use");
+  const problem = requireTroubleshooting(options.slug);
+  const existing = await getDb().hostRun.findFirst({ where: { userId: user.id, problemSlug: options.slug, active: true }, orderBy: { createdAt: "desc" } });
+  if (existing) return toHostRunView(existing, liveRun(existing.id, existing.version, existing.stateJson), problem);
+  const { row, run } = await newRun(user.id, options.slug, randomInt(1, MAX_SEED));
+  log.info({ userId: user.id, slug: options.slug, runId: row.id, seed: row.seed }, "host run started");
+  return toHostRunView(row, run, problem);
+}
+
+export const RunCommandSchema = z.object({
+  line: z
+    .string({ error: "line must be a string" })
+    .refine((s) => Buffer.byteLength(s) <= HOST_LIMITS.maxLineBytes, `at most ${HOST_LIMITS.maxLineBytes} bytes`)
+    .refine((s) => !s.includes("\n"), "one line at a time"),
+});
+
+export interface RunHostCommandOptions {
+  user: SessionUser | null;
+  runId: string;
+  line: string;
+}
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  prompt: string;
+}
+
+export async function runHostCommand(options: RunHostCommandOptions): Promise<CommandOutput> {
+  const { line } = parseWith(RunCommandSchema, { line: options.line });
+  const { row: initial } = await ownedRun(options.user, options.runId);
+  return withRunLock(initial.id, async () => {
+    const row = (await getDb().hostRun.findUniqueOrThrow({ where: { id: initial.id } })) as HostRun;
+    const run = liveRun(row.id, row.version, row.stateJson);
+    const prompt = run.session.prompt();
+    let result;
+    try {
+      result = await withDeadline(run.session.run(line), HOST_LIMITS.commandWallMs);
+    } catch (e) {
+      forget(row.id);
+      if (e instanceof DeadlineError) throw new AppError("unavailable", "That command took too long on the simulated host and was abandoned; the host is as it was before it");
+      log.error({ err: e, runId: row.id, line }, "simulated shell failed");
+      throw new AppError("internal", "The simulated shell failed on that command; the host is as it was before it");
+    }
+    const stdout = boundOutput(result.stdout);
+    const stderr = boundOutput(result.stderr);
+    const transcript = appendTranscript(parseTranscript(row.transcriptJson), {
+      prompt,
+      cmd: line,
+      stdout,
+      stderr,
+      exitCode: result.exitCode,
+      wallMs: Date.now() - row.createdAt.getTime(),
+      simMs: run.session.host.now,
+    });
+    await persist(row, run, { transcriptJson: JSON.stringify(transcript) });
+    return { stdout, stderr, exitCode: result.exitCode, prompt: run.session.prompt() };
+  });
+}
+
+class DeadlineError extends Error {}
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DeadlineError()), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const CompleteSchema = z.object({
+  line: z.string().refine((s) => Buffer.byteLength(s) <= HOST_LIMITS.maxLineBytes, `at most ${HOST_LIMITS.maxLineBytes} bytes`),
+  cursor: z.number().int().nonnegative(),
+});
+
+export async function completeHostLine(options: { user: SessionUser | null; runId: string; line: string; cursor: number }): Promise<Completion> {
+  const input = parseWith(CompleteSchema, { line: options.line, cursor: options.cursor });
+  const { row } = await ownedRun(options.user, options.runId);
+  const run = liveRun(row.id, row.version, row.stateJson);
+  return completeLine(run.session, input.line, input.cursor);
+}
+
+export async function checkHostSolution(options: { user: SessionUser | null; runId: string }): Promise<CheckView> {
+  const { row: initial } = await ownedRun(options.user, options.runId);
+  return withRunLock(initial.id, async () => {
+    const row = (await getDb().hostRun.findUniqueOrThrow({ where: { id: initial.id } })) as HostRun;
+    const run = liveRun(row.id, row.version, row.stateJson);
+    const verdict = judge(run.scenario, run.session.host);
+    await persist(row, run, {
+      checks: row.checks + 1,
+      lastCheckJson: JSON.stringify(verdict),
+      ...(verdict.solved && !row.solvedAt ? { solvedAt: new Date() } : {}),
+    });
+    log.info({ runId: row.id, slug: row.problemSlug, solved: verdict.solved }, "host solution checked");
+    return verdict;
+  });
+}
+
+/** The next hint; each one shown is recorded. */
+export async function revealHint(options: { user: SessionUser | null; runId: string }): Promise<{ hints: string[] }> {
+  const { row: initial } = await ownedRun(options.user, options.runId);
+  return withRunLock(initial.id, async () => {
+    const row = (await getDb().hostRun.findUniqueOrThrow({ where: { id: initial.id } })) as HostRun;
+    const root = getEnv().PROBLEMS_DIR;
+    const next = loadHint(row.problemSlug, root, row.hintsShown);
+    const shown = next === undefined ? row.hintsShown : row.hintsShown + 1;
+    if (next !== undefined) {
+      const r = await getDb().hostRun.updateMany({ where: { id: row.id, version: row.version }, data: { hintsShown: shown, version: row.version + 1 } });
+      if (r.count !== 1) throw new AppError("conflict", "This host was changed from another tab; reload the page");
+      forget(row.id);
+    }
+    const hints: string[] = [];
+    for (let i = 0; i < shown; i++) hints.push(loadHint(row.problemSlug, root, i) ?? "");
+    return { hints };
+  });
+}
+
+export const ResetSchema = z.object({ sameSeed: z.boolean({ error: "sameSeed must be true or false" }) });
+
+/** A fresh host (same seed or a new one); the old attempt stays stored, inactive. */
+export async function resetHostRun(options: { user: SessionUser | null; runId: string; sameSeed: boolean }): Promise<HostRunView> {
+  const { sameSeed } = parseWith(ResetSchema, { sameSeed: options.sameSeed });
+  const { user, row } = await ownedRun(options.user, options.runId);
+  const problem = requireTroubleshooting(row.problemSlug);
+  return withRunLock(row.id, async () => {
+    await getDb().hostRun.update({ where: { id: row.id }, data: { active: false } });
+    forget(row.id);
+    const fresh = await newRun(user.id, row.problemSlug, sameSeed ? row.seed : randomInt(1, MAX_SEED));
+    return toHostRunView(fresh.row, fresh.run, problem);
+  });
+}
