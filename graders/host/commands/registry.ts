@@ -18,6 +18,7 @@ import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
 import { ps } from "./ps/index.ts";
 import { ss } from "./ss/index.ts";
+import { su } from "./su/index.ts";
 import { sudo } from "./sudo/index.ts";
 import { systemctl } from "./systemctl/index.ts";
 import { tr } from "./tr/index.ts";
@@ -31,7 +32,7 @@ import { whoami } from "./whoami/index.ts";
  * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
-export const HOST_COMMANDS: HostCommand[] = [cat, curl, dash, df, du, env, free, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, sudo, systemctl, tr, truncate, uptime, whoami];
+export const HOST_COMMANDS: HostCommand[] = [cat, curl, dash, df, du, env, free, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, su, sudo, systemctl, tr, truncate, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

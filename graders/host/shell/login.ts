@@ -29,3 +29,19 @@ export function loginShell(host: Host, user: UserEntry): Proc {
     cwd: user.home, tty: "pts/0", vszKb: 8_708, rssKb: 5_248, statFlags: "s",
   });
 }
+
+/** The environment a Debian 12 ssh login gives: what `env` shows right after logging in. */
+export function loginEnv(_host: Host, user: string, home: string): Record<string, string> {
+  return {
+    SHELL: "/bin/bash",
+    LOGNAME: user,
+    HOME: home,
+    LANG: "C.UTF-8",
+    USER: user,
+    SHLVL: "1",
+    PATH: user === "root" ? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" : "/usr/local/bin:/usr/bin:/bin:/usr/games",
+    TERM: "xterm-256color",
+    MAIL: `/var/mail/${user}`,
+    OLDPWD: home,
+  };
+}

@@ -8,7 +8,8 @@ import type { Runtime } from "./runtime.ts";
 import { redirectErrors, toLoginShellErrors, toStrerror } from "./errors.ts";
 import { isSysError } from "../state/errors.ts";
 import { permits, ROOT, tryResolve } from "../state/fs.ts";
-import { loginShell } from "./login.ts";
+import { loginEnv, loginShell } from "./login.ts";
+import { enterShell, leaveShell, type ShellFrame } from "./nested.ts";
 
 /**
  * An interactive login shell on the simulated host. just-bash runs every
@@ -27,6 +28,12 @@ export interface SessionState {
   lastExit: number;
   history: string[];
   shellPid: number;
+  /** Outer shells waiting while `sudo -i` & co. run (see nested.ts). */
+  stack?: ShellFrame[];
+  /** Whether the current shell is a login shell (its `exit` says "logout"). */
+  login?: boolean;
+  /** The ssh login shell itself exited: the connection is closed. */
+  ended?: boolean;
 }
 
 export interface RunResult {
@@ -98,6 +105,7 @@ export class Session {
 
   async run(line: string): Promise<RunResult> {
     const trimmed = line.trim();
+    if (this.state.ended) return { stdout: "", stderr: "Connection closed.\n", exitCode: 255 };
     if (trimmed === "") return { stdout: "", stderr: "", exitCode: this.state.lastExit };
     this.state.history.push(line);
     // Typing and reading output take time on a real host too; background activity keeps going.
@@ -143,7 +151,31 @@ export class Session {
       exitCode = 1;
     }
     this.state.lastExit = exitCode;
+    if (this.captured === null && /^(exit|logout)(\s+\d+)?\s*$/.test(trimmed)) {
+      // bash announces leaving: "logout" for a login shell, "exit" otherwise.
+      stderr += this.state.login === false ? "exit\n" : "logout\n";
+      if (!leaveShell(this.host, this.state)) this.state.ended = true;
+      this.syncIdentity();
+    }
+    const pending = this.rt.pendingShell;
+    if (pending) {
+      this.rt.pendingShell = null;
+      const target = userByName(this.host.state, pending.user);
+      if (target) {
+        enterShell(this.host, this.state, target, pending.login, pending.command);
+        this.syncIdentity();
+      }
+    }
     return { stdout: result.stdout, stderr, exitCode };
+  }
+
+  /** Point the runtime at whoever the current shell runs as. */
+  private syncIdentity(): void {
+    const user = userByName(this.host.state, this.state.user);
+    if (!user) throw new Error(`session user ${this.state.user} vanished from the host`);
+    this.rt.cred = credFor(this.host.state, user);
+    this.rt.user = user.name;
+    this.rt.shellPid = this.state.shellPid;
   }
 
   /** The first directory on the way to `abs` the session's user may not search, if any. */
@@ -167,18 +199,3 @@ function quote(v: string): string {
   return `'${v.replace(/'/g, "'\\''")}'`;
 }
 
-/** The environment a Debian 12 ssh login gives: what `env` shows right after logging in. */
-function loginEnv(_host: Host, user: string, home: string): Record<string, string> {
-  return {
-    SHELL: "/bin/bash",
-    LOGNAME: user,
-    HOME: home,
-    LANG: "C.UTF-8",
-    USER: user,
-    SHLVL: "1",
-    PATH: user === "root" ? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" : "/usr/local/bin:/usr/bin:/bin:/usr/games",
-    TERM: "xterm-256color",
-    MAIL: `/var/mail/${user}`,
-    OLDPWD: home,
-  };
-}

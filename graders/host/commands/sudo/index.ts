@@ -14,16 +14,30 @@ export const sudo: HostCommand = {
   name: "sudo",
   async run(args, ctx, rt) {
     let target = "root";
+    let shell: "login" | "plain" | null = null;
     let i = 0;
     for (; i < args.length; i++) {
       const a = args[i]!;
       if (a === "-u" || a === "--user") target = args[++i] ?? "";
       else if (a.startsWith("-u") && a.length > 2) target = a.slice(2);
+      else if (a === "-i" || a === "--login") shell = "login";
+      else if (a === "-s" || a === "--shell") shell = "plain";
       else if (a === "-E" || a === "-H" || a === "-n") continue;
       else if (a === "--") { i++; break; }
       else break;
     }
     const rest = args.slice(i);
+    // `sudo su`, `sudo su -`, `sudo bash` with nothing to run: an interactive shell as the target.
+    const su = rest[0] === "su" && rest.length <= 3 && rest.slice(1).every((a) => a === "-" || a === "-l" || a === "--login" || a === "root" || a === target);
+    if (su) shell = rest.includes("-") || rest.includes("-l") || rest.includes("--login") ? "login" : "plain";
+    if (shell && (rest.length === 0 || su)) {
+      if (!userByName(rt.host.state, target)) return fail(`sudo: unknown user ${target}\nsudo: error initializing audit plugin sudoers_audit\n`);
+      if (rt.cred.uid !== 0 && !(rt.host.state.groups.find((g) => g.name === "sudo")?.members ?? []).includes(rt.user)) {
+        return fail(`${rt.user} is not in the sudoers file.  This incident will be reported.\n`);
+      }
+      rt.pendingShell = { user: target, login: shell === "login", command: ["sudo", ...args] };
+      return { stdout: "", stderr: "", exitCode: 0 };
+    }
     if (rest.length === 0) {
       return fail("usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\nusage: sudo -l [-ABkNnS] [-g group] [-h host] [-p prompt] [-U user] [-u user] [command [arg ...]]\nusage: sudo [-ABbEHkNnPS] [-r role] [-t type] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\nusage: sudo -e [-ABkNnS] [-r role] [-t type] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] file ...\n");
     }
