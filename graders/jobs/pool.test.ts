@@ -77,6 +77,26 @@ describe("one worker, queue of one", () => {
   });
 });
 
+describe("a worker that stops answering", () => {
+  it("is killed after its time allowance: the job gets time_limit and the worker is replaced", async () => {
+    const pool = new WorkerPool({ workers: 1, maxQueue: 4, retryAfterSeconds: 1, problemsRoot: FIXTURE_ROOT, pythonWarm: 0, loadTimeoutMs: 2000, graceMs: 500 });
+    try {
+      await pool.whenReady();
+      // A correct solution: time_limit can only come from the pool giving up on a frozen worker.
+      const frozen = pool.grade(OK);
+      const busy = children(pool).find((s) => s.job);
+      busy?.child.kill("SIGSTOP");
+      const r = await frozen;
+      expect(r.verdict).toBe("time_limit");
+      expect(r.error?.message).toMatch(/grader stopped it/);
+      expect(pool.stats()).toMatchObject({ workers: 1, busy: 0, workerRestarts: 1 });
+      expect((await pool.grade(OK)).verdict).toBe("accepted");
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe("two workers, many concurrent submissions", () => {
   let pool: WorkerPool;
   beforeAll(async () => {
