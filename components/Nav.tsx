@@ -20,6 +20,11 @@ export function Nav({ user }: { user: SessionUser | null }) {
           <Link href="/problems" className={styles.link}>
             Problems
           </Link>
+          {user && (user.role === "mentor" || user.role === "admin") && (
+            <Link href="/mentor/reviews" className={styles.link}>
+              Reviews
+            </Link>
+          )}
         </nav>
       </div>
       <div className={styles.right}>

@@ -12,7 +12,11 @@ export const metadata: Metadata = { title: "Problems" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-const ROUNDS: { value: Round; label: string }[] = [{ value: "coding", label: "Coding" }];
+const ROUNDS: { value: Round; label: string }[] = [
+  { value: "coding", label: "Coding" },
+  { value: "troubleshooting", label: "Troubleshooting" },
+  { value: "design", label: "System design" },
+];
 const DIFFICULTIES: { value: Difficulty; label: string }[] = [
   { value: "easy", label: "Easy" },
   { value: "medium", label: "Medium" },
@@ -138,13 +142,13 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
               <tr key={p.slug}>
                 <td className={styles.colStatus}>
                   {p.solved ? (
-                    <span className={styles.solved} title="Solved" aria-label="Solved">
+                    <span className={styles.solved} title={p.round === "design" ? "Submitted" : "Solved"} aria-label={p.round === "design" ? "Submitted" : "Solved"}>
                       ✓
                     </span>
                   ) : null}
                 </td>
                 <td>
-                  <Link href={`/problems/${p.slug}`} className={styles.title}>
+                  <Link href={p.round === "design" ? `/design/${p.slug}` : p.round === "troubleshooting" ? `/troubleshoot/${p.slug}` : `/problems/${p.slug}`} className={styles.title}>
                     {p.title}
                   </Link>
                 </td>

@@ -7,10 +7,11 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { DesignAnswer } from "../../graders/design/answer-schema.ts";
-import { listDesignProblemSlugs, loadDesignProblem, loadReferenceAnswer, type DesignProblem } from "../../graders/design/problem-files.ts";
+import type { DesignProblem } from "../../graders/design/problem-files.ts";
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { moduleLogger } from "../log.ts";
+import { designProblemFiles } from "./problem-files-runtime.ts";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -31,7 +32,7 @@ function stampOf(files: string[]): string {
 }
 
 /** One design problem, or null when missing or malformed (logged with the file and field at fault). */
-export function getDesignCatalogEntry(slug: string, root: string = getEnv().PROBLEMS_DIR): DesignProblem | null {
+export async function getDesignCatalogEntry(slug: string, root: string = getEnv().PROBLEMS_DIR): Promise<DesignProblem | null> {
   if (!SLUG.test(slug)) return null;
   const dir = path.join(root, "design", slug);
   const stamp = stampOf([path.join(dir, "problem.json"), path.join(dir, "prompt.md")]);
@@ -41,7 +42,7 @@ export function getDesignCatalogEntry(slug: string, root: string = getEnv().PROB
   if (hit && hit.stamp === stamp) return hit.problem;
   let problem: DesignProblem | null;
   try {
-    problem = loadDesignProblem(slug, root);
+    problem = (await designProblemFiles()).loadDesignProblem(slug, root);
   } catch (err) {
     moduleLogger("design-catalog").error({ err, slug }, "design problem folder is invalid; hidden from the catalog");
     problem = null;
@@ -51,28 +52,28 @@ export function getDesignCatalogEntry(slug: string, root: string = getEnv().PROB
 }
 
 /** Every valid design problem, in slug order. */
-export function listDesignCatalog(root: string = getEnv().PROBLEMS_DIR): DesignProblem[] {
-  return listDesignProblemSlugs(root)
-    .map((slug) => getDesignCatalogEntry(slug, root))
-    .filter((p): p is DesignProblem => p !== null);
+export async function listDesignCatalog(root: string = getEnv().PROBLEMS_DIR): Promise<DesignProblem[]> {
+  const slugs = (await designProblemFiles()).listDesignProblemSlugs(root);
+  const all = await Promise.all(slugs.map((slug) => getDesignCatalogEntry(slug, root)));
+  return all.filter((p): p is DesignProblem => p !== null);
 }
 
 /** The design problem or 404: shared by every design service that takes a slug. */
-export function requireDesignProblem(slug: string): DesignProblem {
-  const problem = getDesignCatalogEntry(slug);
+export async function requireDesignProblem(slug: string): Promise<DesignProblem> {
+  const problem = await getDesignCatalogEntry(slug);
   if (!problem) throw new AppError("not_found", `No design problem "${slug}"`);
   return problem;
 }
 
 /** The reference answer; null (logged) when its file is missing or invalid. Server-side only. */
-export function getReferenceAnswer(problem: DesignProblem, root: string = getEnv().PROBLEMS_DIR): DesignAnswer | null {
+export async function getReferenceAnswer(problem: DesignProblem, root: string = getEnv().PROBLEMS_DIR): Promise<DesignAnswer | null> {
   const stamp = stampOf([path.join(problem.dir, "reference", "answer.json")]);
   const key = `${root}\u0000${problem.slug}`;
   const hit = references.get(key);
   if (hit && hit.stamp === stamp) return hit.answer;
   let answer: DesignAnswer | null;
   try {
-    answer = loadReferenceAnswer(problem, root);
+    answer = (await designProblemFiles()).loadReferenceAnswer(problem, root);
   } catch (err) {
     moduleLogger("design-catalog").error({ err, slug: problem.slug }, "reference answer is unreadable");
     answer = null;

@@ -32,9 +32,9 @@ function toReviewView(r: SubmissionRow["reviews"][number]): DesignReviewView {
   return { id: r.id, mentorEmail: r.mentor.email, scores: readReviewScores(r.scoresJson), summary: r.summary, createdAt: r.createdAt.toISOString() };
 }
 
-export function toDesignSubmissionView(row: SubmissionRow, viewer: SessionUser): DesignSubmissionView {
+export async function toDesignSubmissionView(row: SubmissionRow, viewer: SessionUser): Promise<DesignSubmissionView> {
   const report = readReport(row.reportJson);
-  const problem = getDesignCatalogEntry(row.problemSlug);
+  const problem = await getDesignCatalogEntry(row.problemSlug);
   const owned = { ownerId: row.userId };
   const status = readReviewStatus(row.reviewStatus);
   return {
@@ -48,7 +48,7 @@ export function toDesignSubmissionView(row: SubmissionRow, viewer: SessionUser):
     reviewRequestedAt: row.reviewRequestedAt?.toISOString() ?? null,
     reviews: row.reviews.map(toReviewView),
     // A submission exists, so its owner has submitted: the reference may be shown.
-    reference: problem ? getReferenceAnswer(problem) : null,
+    reference: problem ? await getReferenceAnswer(problem) : null,
     can: {
       selfRate: can(viewer, "design.own", owned),
       requestReview: can(viewer, "design.own", owned) && status === "none",

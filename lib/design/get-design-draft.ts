@@ -13,7 +13,7 @@ export interface GetDesignDraftOptions {
 /** The user's autosaved answer to one design problem, or null if none yet. */
 export async function getDesignDraft(options: GetDesignDraftOptions): Promise<DesignDraftView | null> {
   const user = requireUserFor(options.user, "draft.use");
-  const { slug } = requireDesignProblem(options.slug);
+  const { slug } = await requireDesignProblem(options.slug);
   const row = await getDb().designDraft.findUnique({ where: { userId_problemSlug: { userId: user.id, problemSlug: slug } } });
   return row ? toDesignDraftView(row) : null;
 }

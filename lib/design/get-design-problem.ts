@@ -33,5 +33,5 @@ export function toDesignProblemView(problem: DesignProblem): DesignProblemView {
 
 export async function getDesignProblem(options: GetDesignProblemOptions): Promise<DesignProblemView> {
   assertCan(options.user, "problem.browse");
-  return toDesignProblemView(requireDesignProblem(options.slug));
+  return toDesignProblemView(await requireDesignProblem(options.slug));
 }

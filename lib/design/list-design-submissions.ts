@@ -15,7 +15,7 @@ export interface ListDesignSubmissionsOptions {
 /** The user's own submissions to one design problem, newest first. */
 export async function listDesignSubmissions(options: ListDesignSubmissionsOptions): Promise<DesignSubmissionSummary[]> {
   const user = requireUserFor(options.user, "submission.list");
-  const { slug } = requireDesignProblem(options.slug);
+  const { slug } = await requireDesignProblem(options.slug);
   const rows = await getDb().designSubmission.findMany({
     where: { userId: user.id, problemSlug: slug },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -4,7 +4,7 @@ import type { ProblemSummary, SessionUser } from "../view-types.ts";
 import { listDesignCatalog } from "./design-catalog.ts";
 
 export async function listDesignSummaries(user: SessionUser | null): Promise<ProblemSummary[]> {
-  const problems = listDesignCatalog();
+  const problems = await listDesignCatalog();
   const submitted = user
     ? new Set((await getDb().designSubmission.findMany({ where: { userId: user.id }, distinct: ["problemSlug"], select: { problemSlug: true } })).map((r) => r.problemSlug))
     : new Set<string>();

@@ -21,10 +21,12 @@ export async function listPendingReviews(options: ListPendingReviewsOptions): Pr
     take: PENDING_LIMIT,
     select: { id: true, problemSlug: true, objectivePoints: true, objectiveMax: true, createdAt: true, reviewRequestedAt: true, user: { select: { email: true } } },
   });
+  const titles = new Map<string, string>();
+  for (const slug of new Set(rows.map((r) => r.problemSlug))) titles.set(slug, (await getDesignCatalogEntry(slug))?.meta.title ?? slug);
   return rows.map((r) => ({
     id: r.id,
     slug: r.problemSlug,
-    title: getDesignCatalogEntry(r.problemSlug)?.meta.title ?? r.problemSlug,
+    title: titles.get(r.problemSlug) ?? r.problemSlug,
     candidateEmail: r.user.email,
     objectivePoints: r.objectivePoints,
     objectiveMax: r.objectiveMax,

@@ -23,11 +23,12 @@ export interface RateDesignSelfOptions {
 export async function rateDesignSelf(options: RateDesignSelfOptions): Promise<DesignSubmissionView> {
   const user = requireSignedIn(options.user);
   const { ratings } = parseWith(SelfRatingSchema, { ratings: options.ratings });
-  return getDb().$transaction(async (tx) => {
+  const updated = await getDb().$transaction(async (tx) => {
     const row = await loadSubmissionRow(tx, options.id);
     assertCan(user, "design.own", { ownerId: row.userId });
     assertCoversDimensions("ratings", ratings, readReport(row.reportJson).dimensions);
     await tx.designSubmission.update({ where: { id: row.id }, data: { selfRatingsJson: JSON.stringify(ratings), selfRatedAt: new Date() } });
-    return toDesignSubmissionView(await loadSubmissionRow(tx, row.id), user);
+    return loadSubmissionRow(tx, row.id);
   });
+  return toDesignSubmissionView(updated, user);
 }

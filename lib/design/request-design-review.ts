@@ -15,13 +15,14 @@ export interface RequestDesignReviewOptions {
 /** Puts the submission in the mentors' queue; asking twice is harmless, asking after a review is a conflict. */
 export async function requestDesignReview(options: RequestDesignReviewOptions): Promise<DesignSubmissionView> {
   const user = requireSignedIn(options.user);
-  return getDb().$transaction(async (tx) => {
+  const updated = await getDb().$transaction(async (tx) => {
     const row = await loadSubmissionRow(tx, options.id);
     assertCan(user, "design.own", { ownerId: row.userId });
     if (row.reviewStatus === "reviewed") throw new AppError("conflict", "This submission has already been reviewed");
     if (row.reviewStatus !== "requested") {
       await tx.designSubmission.update({ where: { id: row.id }, data: { reviewStatus: "requested", reviewRequestedAt: new Date() } });
     }
-    return toDesignSubmissionView(await loadSubmissionRow(tx, row.id), user);
+    return loadSubmissionRow(tx, row.id);
   });
+  return toDesignSubmissionView(updated, user);
 }

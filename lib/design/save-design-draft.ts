@@ -16,7 +16,7 @@ export interface SaveDesignDraftOptions {
 /** Creates or replaces the user's autosaved answer; the first save starts the time box. */
 export async function saveDesignDraft(options: SaveDesignDraftOptions): Promise<DesignDraftView> {
   const user = requireUserFor(options.user, "draft.use");
-  const { slug } = requireDesignProblem(options.slug);
+  const { slug } = await requireDesignProblem(options.slug);
   const answerJson = JSON.stringify(toDesignAnswer(options.answer));
   const key = { userId: user.id, problemSlug: slug };
   const row = await getDb().designDraft.upsert({

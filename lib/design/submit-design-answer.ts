@@ -18,7 +18,7 @@ export interface SubmitDesignAnswerOptions {
 
 export async function submitDesignAnswer(options: SubmitDesignAnswerOptions): Promise<DesignSubmissionView> {
   const user = requireUserFor(options.user, "solution.submit");
-  const problem = requireDesignProblem(options.slug);
+  const problem = await requireDesignProblem(options.slug);
   const answer = toDesignAnswer(options.answer);
   // Pure and bounded by the answer schema's size caps: grading runs in-process.
   const report = gradeDesignAnswer(problem, answer);

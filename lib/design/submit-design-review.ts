@@ -29,7 +29,7 @@ export async function submitDesignReview(options: SubmitDesignReviewOptions): Pr
   const user = requireSignedIn(options.user);
   assertCan(user, "design.review");
   const { scores, summary } = parseWith(ReviewSchema, { scores: options.scores, summary: options.summary });
-  const view = await getDb().$transaction(async (tx) => {
+  const updated = await getDb().$transaction(async (tx) => {
     const row = await loadSubmissionRow(tx, options.id);
     assertCan(user, "design.review", { ownerId: row.userId });
     const dimensions = readReport(row.reportJson).dimensions;
@@ -41,8 +41,8 @@ export async function submitDesignReview(options: SubmitDesignReviewOptions): Pr
     }
     const ordered = dimensions.map((d) => ({ dimension: d.id, score: scores[d.id]!.score, comment: scores[d.id]!.comment }));
     await tx.designReview.create({ data: { submissionId: row.id, mentorId: user.id, scoresJson: JSON.stringify(ordered), summary } });
-    return toDesignSubmissionView(await loadSubmissionRow(tx, row.id), user);
+    return loadSubmissionRow(tx, row.id);
   });
-  moduleLogger("design").info({ submissionId: view.id, mentorId: user.id }, "design review submitted");
-  return view;
+  moduleLogger("design").info({ submissionId: updated.id, mentorId: user.id }, "design review submitted");
+  return toDesignSubmissionView(updated, user);
 }
