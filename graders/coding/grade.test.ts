@@ -152,6 +152,11 @@ describe("runtime errors carry a stack mapped into the candidate's source", () =
     const inside = await t.grade("identity", "function solve(n) { throw 7; }");
     expect(inside.verdict).toBe("runtime_error");
     expect(inside.error?.message).toBe("Uncaught: 7");
+    const plain = await t.grade("identity", "async function solve(n) { throw { code: 'E_BAD', n }; }");
+    expect(plain.verdict).toBe("runtime_error");
+    expect(plain.error?.message).toBe('Uncaught: {"code":"E_BAD","n":1}');
+    const empty = await t.grade("identity", "function solve(n) { throw new TypeError(); }");
+    expect(empty.error?.message).toBe("TypeError: ");
     await t.expectHealthy();
   });
 });

@@ -217,8 +217,12 @@ export function preludeSource(o: PreludeOptions): string {
   const envelopeError = (e) => {
     if (overflow) return limit("output");
     const isObj = e !== null && (typeof e === "object" || typeof e === "function");
-    const name = isObj ? text(() => e.name) : "Uncaught";
-    const message = isObj ? text(() => e.message) : show(e);
+    // A thrown primitive, or an object with neither name nor message, is shown as a value.
+    const rawName = isObj ? text(() => e.name) : "";
+    const rawMessage = isObj ? text(() => e.message) : "";
+    const asValue = rawName === "" && rawMessage === "";
+    const name = asValue ? "Uncaught" : rawName;
+    const message = asValue ? text(() => show(e)) : rawMessage;
     if (name === "RangeError" && (message === "Array buffer allocation failed" || message === "Invalid string length")) {
       return limit("memory");
     }
