@@ -9,6 +9,7 @@ import { df } from "./df/index.ts";
 import { du } from "./du/index.ts";
 import { env, printenv } from "./env/index.ts";
 import { free } from "./free/index.ts";
+import { head } from "./head/index.ts";
 import { hostname } from "./hostname/index.ts";
 import { id } from "./id/index.ts";
 import { ip } from "./ip/index.ts";
@@ -21,6 +22,8 @@ import { ss } from "./ss/index.ts";
 import { su } from "./su/index.ts";
 import { sudo } from "./sudo/index.ts";
 import { systemctl } from "./systemctl/index.ts";
+import { tail } from "./tail/index.ts";
+import { TEXT_TOOLS, wrapTextTool } from "./textwrap/index.ts";
 import { tr } from "./tr/index.ts";
 import { truncate } from "./truncate/index.ts";
 import { uptime } from "./uptime/index.ts";
@@ -32,7 +35,8 @@ import { whoami } from "./whoami/index.ts";
  * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
-export const HOST_COMMANDS: HostCommand[] = [cat, curl, dash, df, du, env, free, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, su, sudo, systemctl, tr, truncate, uptime, whoami];
+export const HOST_COMMANDS: HostCommand[] = [
+  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, df, du, env, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, su, sudo, systemctl, tail, tr, truncate, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

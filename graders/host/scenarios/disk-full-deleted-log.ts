@@ -3,6 +3,7 @@ import * as fs from "../state/fs.ts";
 import { Host } from "../state/host.ts";
 import { randInt, randPick } from "../state/rng.ts";
 import { availableBlocks } from "../state/usage.ts";
+import { generatorLineWidth } from "../state/generators.ts";
 import { startUnit } from "../services/systemd.ts";
 import { installUnit } from "../services/units.ts";
 import { diskBelow, httpStatus, unitRunning } from "./checks.ts";
@@ -81,10 +82,15 @@ function build(seed: number): Host {
   const deletedAt = fullAt + randInt(state, 5, 20) * 60_000;
   const log = fs.resolve(state, fs.ROOT, LOG).inode;
   if (log.kind !== "file") throw new Error("app log is not a file");
-  log.gen = { name: "access-log", params: { startMs: rotatedAt(1), stepMs: 40, seed } };
   const rootMount = state.fs.mounts[0];
   if (!rootMount) throw new Error("no root mount");
   log.genBytes = availableBlocks(state.fs, rootMount, false) * rootMount.blockSize;
+  // Lines are spaced so the log runs from the app's start to the moment the disk filled,
+  // and the app's write rate is the one that filled it.
+  const since = Date.UTC(2026, 10, 25) + 6 * 3600_000 + 25 * 60_000 - 86400_000;
+  const lines = log.genBytes / generatorLineWidth({ name: "access-log", params: { startMs: 0, stepMs: 0, seed } });
+  log.gen = { name: "access-log", params: { startMs: since, stepMs: (fullAt - since) / lines, seed } };
+  proc.params = { ...proc.params, bytesPerSec: Math.round(log.genBytes / ((fullAt - since) / 1000)) };
   log.mtimeMs = nowMs - 1000;
   state.clock.nowMs = fullAt;
   host.log({ ident: "app-server", pid: proc.pid, unit: "app.service", priority: 3, message: `ERROR write ${LOG}: no space left on device` });
