@@ -51,7 +51,7 @@ describe("drafts", () => {
 
   it("rejects an unknown language naming the field, an unknown problem, and oversized code", async () => {
     const cookie = await newUser();
-    const badLang = await call(putDraft, { method: "PUT", url: "/api/problems/identity/draft", cookie, params, body: { lang: "py", code: "x" } });
+    const badLang = await call(putDraft, { method: "PUT", url: "/api/problems/identity/draft", cookie, params, body: { lang: "rb", code: "x" } });
     expect(badLang.status).toBe(400);
     expect(badLang.json.error.issues).toEqual([expect.objectContaining({ path: "lang" })]);
     const badQuery = await call(getDraft, { url: "/api/problems/identity/draft?lang=cobol", cookie, params });
