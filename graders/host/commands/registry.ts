@@ -5,6 +5,7 @@ import type { HostCommand } from "./types.ts";
 import { dash, mawk } from "./alias/index.ts";
 import { cat } from "./cat/index.ts";
 import { curl } from "./curl/index.ts";
+import { date } from "./date/index.ts";
 import { df } from "./df/index.ts";
 import { du } from "./du/index.ts";
 import { env, printenv } from "./env/index.ts";
@@ -19,13 +20,16 @@ import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
 import { ps } from "./ps/index.ts";
 import { ss } from "./ss/index.ts";
+import { stat } from "./stat/index.ts";
 import { su } from "./su/index.ts";
 import { sudo } from "./sudo/index.ts";
 import { systemctl } from "./systemctl/index.ts";
 import { tail } from "./tail/index.ts";
 import { TEXT_TOOLS, wrapTextTool } from "./textwrap/index.ts";
+import { touch } from "./touch/index.ts";
 import { tr } from "./tr/index.ts";
 import { truncate } from "./truncate/index.ts";
+import { uname } from "./uname/index.ts";
 import { uptime } from "./uptime/index.ts";
 import { whoami } from "./whoami/index.ts";
 
@@ -36,7 +40,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, df, du, env, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, su, sudo, systemctl, tail, tr, truncate, uptime, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, stat, su, sudo, systemctl, tail, touch, tr, truncate, uname, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

@@ -3,6 +3,7 @@ import { fileSize } from "../../state/usage.ts";
 import type { FdTarget, Inode, Proc } from "../../state/types.ts";
 import { DEVICE_NUMBERS } from "../ls/mode.ts";
 import * as fs from "../../state/fs.ts";
+import { deviceOf } from "../devnum.ts";
 
 /** One line of lsof output before layout. */
 export interface LsofRow {
@@ -20,14 +21,6 @@ export interface LsofRow {
   /** For filtering: the inode behind the row, if it is a file in the model. */
   ino?: number;
   port?: number;
-}
-
-/** st_dev as lsof prints it: major,minor. vda1 is 254,1 under virtio; tmpfs mounts get anonymous 0,N. */
-export function deviceOf(host: Host, dev: number): string {
-  const m = host.state.fs.mounts[dev];
-  if (!m) return "0,0";
-  if (m.source.startsWith("/dev/vda")) return `254,${m.source.slice(8) || "0"}`;
-  return `0,${22 + dev}`;
 }
 
 const SERVICE_NAMES: Record<number, string> = { 22: "ssh", 80: "http", 443: "https", 53: "domain", 25: "smtp" };
