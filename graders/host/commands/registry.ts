@@ -9,6 +9,7 @@ import { date } from "./date/index.ts";
 import { df } from "./df/index.ts";
 import { du } from "./du/index.ts";
 import { env, printenv } from "./env/index.ts";
+import { find } from "./find/index.ts";
 import { free } from "./free/index.ts";
 import { head } from "./head/index.ts";
 import { hostname } from "./hostname/index.ts";
@@ -40,7 +41,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, stat, su, sudo, systemctl, tail, touch, tr, truncate, uname, uptime, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, find, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, stat, su, sudo, systemctl, tail, touch, tr, truncate, uname, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
