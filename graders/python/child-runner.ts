@@ -5,11 +5,13 @@
  * crashed or stalled the process shows up as a missing health line.
  *
  * stdin: {"pool": n, "jobs": [{"name", "source", "entry", "limits"?, "cases"}]}
- * stdout: {"name", "wallMs", "outcome"} per job, then
+ * stdout: {"name", "wallMs", "outcome", "pool"} per job (pool: the largest
+ *         count of pooled isolates seen while the job ran, and the count
+ *         right after it), then
  *         {"health": {"rss", "afterwards": <outcome of a trivial job>}}
  */
 import { DEFAULT_GRADING_LIMITS, type GradingLimits } from "../limits.ts";
-import { drainPythonPool, warmPythonPool } from "./pool.ts";
+import { drainPythonPool, pythonPoolSize, warmPythonPool } from "./pool.ts";
 import { runPythonCases } from "./run-python-cases.ts";
 
 interface Job {
@@ -33,9 +35,14 @@ const write = (v: unknown): void => {
 
 await warmPythonPool(input.pool ?? 1, DEFAULT_GRADING_LIMITS.memoryMb);
 for (const job of input.jobs) {
+  const limits = { ...DEFAULT_GRADING_LIMITS, ...job.limits };
   const t = performance.now();
-  const outcome = await runPythonCases({ source: job.source, entry: job.entry, limits: { ...DEFAULT_GRADING_LIMITS, ...job.limits }, cases: job.cases });
-  write({ name: job.name, wallMs: Math.round(performance.now() - t), outcome });
+  const running = runPythonCases({ source: job.source, entry: job.entry, limits, cases: job.cases });
+  let during = -1;
+  const sampler = setInterval(() => (during = Math.max(during, pythonPoolSize(limits.memoryMb))), 5);
+  const outcome = await running;
+  clearInterval(sampler);
+  write({ name: job.name, wallMs: Math.round(performance.now() - t), outcome, pool: { during, after: pythonPoolSize(limits.memoryMb) } });
 }
 const afterwards = await runPythonCases({ source: "def f(a, b):\n    return a * b\n", entry: "f", limits: DEFAULT_GRADING_LIMITS, cases: [[6, 7]] });
 write({ health: { rss: process.memoryUsage().rss, afterwards } });

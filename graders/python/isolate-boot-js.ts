@@ -13,6 +13,7 @@
  *
  * Harness (values cross only as JSON text):
  *   load(source, entry, outputBytes) -> '{"out":…,"mem":n,"r":<python envelope>}'
+ *                       (mem: linear memory grown since boot, bytes)
  *                       (outputBytes: the submission's print budget, all tests together)
  *   run(argsJson)       -> same shape; "r" is {"k":"output"} past the output
  *                          limit, {"k":"result"} past the result size limit,
@@ -68,6 +69,8 @@ export function isolateBootSource(): string {
     const bufferOf = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, "buffer").get;
     const apply = Reflect.apply;
     const memBytes = () => { try { return apply(byteLengthOf, apply(bufferOf, memory, []), []); } catch { return 0; } };
+    // Reported as growth above the restored interpreter: what the candidate's code added.
+    const baseMem = memBytes();
 
     let chunks = [], outBytes = 0, overflow = false, dead = null;
     const sink = {
@@ -100,7 +103,7 @@ export function isolateBootSource(): string {
       chunks = [];
       return new TD("utf-8").decode(all);
     };
-    const envelope = (r) => '{"out":' + stringify(takeOut()) + ',"mem":' + memBytes() + ',"r":' + r + "}";
+    const envelope = (r) => '{"out":' + stringify(takeOut()) + ',"mem":' + Math.max(0, memBytes() - baseMem) + ',"r":' + r + "}";
     const guarded = (fn, args) => {
       if (dead) return envelope(stringify({ k: "fatal", message: dead }));
       let r;
@@ -130,6 +133,17 @@ export function isolateBootSource(): string {
       if (C && C.prototype) { try { delete C.prototype.constructor; } catch {} }
     }
     for (const k of ["WebAssembly", "SharedArrayBuffer", "Atomics"]) delete G[k];
+    // No code from strings: Python never needs it, and a tight loop written in
+    // JS is how an isolate can run away from isolated-vm's memory limit (seen:
+    // a disposed isolate kept allocating \`new Array(1000)\` in a JS loop, while
+    // the same allocations driven from Python stopped at memory_limit).
+    // \`Function\` keeps its prototype so \`instanceof Function\` still works.
+    delete G.eval;
+    const noCodegen = function () { throw new EvalError("code generation from strings is disabled in the sandbox"); };
+    noCodegen.prototype = Function.prototype;
+    const fnProtos = [Function.prototype, Object.getPrototypeOf(async function () {}), Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function* () {})];
+    for (const proto of fnProtos) Object.defineProperty(proto, "constructor", { value: noCodegen, writable: false, enumerable: false, configurable: false });
+    Object.defineProperty(G, "Function", { value: noCodegen, writable: false, enumerable: false, configurable: false });
     return harness;
   }
 })();

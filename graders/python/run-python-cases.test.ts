@@ -73,6 +73,8 @@ const jobs: ChildJob[] = [
   { name: "random-a", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
   { name: "random-b", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
   { name: "raise-exit", entry: "f", source: "import sys\ndef f():\n    sys.exit(3)\n", cases: [[]] },
+  // Long enough (≥ 50 ms even on an idle machine) for the child to sample the pool while it runs.
+  { name: "busy", entry: "f", source: "def f(n):\n    t = 0\n    for i in range(n):\n        t += i % 7\n    return t\n", cases: [[300_000], [300_000]] },
 ];
 
 let run: ChildResult;
@@ -177,6 +179,15 @@ describe("runPythonCases", () => {
     expect(a.kind).toBe("ok");
     expect(b.kind).toBe("ok");
     if (a.kind === "ok" && b.kind === "ok") expect(a.value).not.toEqual(b.value);
+  });
+
+  test("the pool is refilled after a submission, not beside it", () => {
+    const busy = run.jobs.get("busy");
+    expect(calls("busy").every((c) => c.kind === "ok")).toBe(true);
+    // No replacement boots while the submission runs (it would compete for the CPU)...
+    expect(busy?.pool.during).toBe(0);
+    // ...and one is on its way as soon as the submission is done.
+    expect(busy?.pool.after).toBe(1);
   });
 
   test("sys.exit is an error, not the end of the worker", () => {

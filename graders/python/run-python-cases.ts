@@ -8,7 +8,7 @@
 import type { RunCasesOutcome } from "../coding/run-cases.ts";
 import type { GradingLimits } from "../limits.ts";
 import type { CallOutcome } from "../sandbox/session.ts";
-import { takePythonIsolate } from "./pool.ts";
+import { refillPythonPool, takePythonIsolate } from "./pool.ts";
 import { PythonSession } from "./session.ts";
 
 export interface RunPythonCasesOptions {
@@ -20,7 +20,15 @@ export interface RunPythonCasesOptions {
 }
 
 export async function runPythonCases(o: RunPythonCasesOptions): Promise<RunCasesOutcome> {
-  const session = new PythonSession(await takePythonIsolate(o.limits.memoryMb), o.limits);
+  try {
+    return await runOn(new PythonSession(await takePythonIsolate(o.limits.memoryMb), o.limits), o);
+  } finally {
+    // Only now: a boot beside the submission would compete with it for the CPU.
+    refillPythonPool(o.limits.memoryMb);
+  }
+}
+
+async function runOn(session: PythonSession, o: RunPythonCasesOptions): Promise<RunCasesOutcome> {
   try {
     const start = await session.start(o.source, o.entry);
     if (start.kind === "compile") {

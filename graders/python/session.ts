@@ -55,7 +55,6 @@ export class PythonSession {
   private stop: Stopped | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
-  private baseMemory = -1;
   private peakMemory = 0;
   private dead = false;
 
@@ -122,7 +121,7 @@ export class PythonSession {
 
   /** Peak growth of the interpreter's linear memory above its restored size, in bytes (64 KiB pages). */
   memoryBytes(): number {
-    return this.baseMemory < 0 ? 0 : this.peakMemory - this.baseMemory;
+    return this.peakMemory;
   }
 
   dispose(): void {
@@ -183,10 +182,7 @@ export class PythonSession {
       this.checkCpu();
     }
     const env = parseEnvelope(text, this.limits.outputKb * 1024);
-    if (env.mem > 0) {
-      if (this.baseMemory < 0) this.baseMemory = env.mem;
-      this.peakMemory = Math.max(this.peakMemory, env.mem);
-    }
+    if (Number.isFinite(env.mem) && env.mem > 0) this.peakMemory = Math.max(this.peakMemory, env.mem);
     return env;
   }
 

@@ -16,7 +16,8 @@ export interface ChildJob {
 }
 
 export interface ChildResult {
-  jobs: Map<string, { wallMs: number; outcome: RunCasesOutcome }>;
+  /** pool.during: most pooled isolates seen while the job ran (-1: not sampled); pool.after: right after it. */
+  jobs: Map<string, { wallMs: number; outcome: RunCasesOutcome; pool: { during: number; after: number } }>;
   health: { rss: number; afterwards: RunCasesOutcome } | null;
   exitCode: number | null;
   stderr: string;
@@ -36,9 +37,9 @@ export function runInChild(jobs: ChildJob[], pool = 1): Promise<ChildResult> {
       const result: ChildResult = { jobs: new Map(), health: null, exitCode: code, stderr: err };
       for (const line of out.split("\n")) {
         if (!line.trim()) continue;
-        const v = JSON.parse(line) as { name?: string; wallMs?: number; outcome?: RunCasesOutcome; health?: ChildResult["health"] };
+        const v = JSON.parse(line) as { name?: string; wallMs?: number; outcome?: RunCasesOutcome; pool?: { during: number; after: number }; health?: ChildResult["health"] };
         if (v.health) result.health = v.health;
-        else if (v.name && v.outcome) result.jobs.set(v.name, { wallMs: v.wallMs ?? 0, outcome: v.outcome });
+        else if (v.name && v.outcome) result.jobs.set(v.name, { wallMs: v.wallMs ?? 0, outcome: v.outcome, pool: v.pool ?? { during: -1, after: -1 } });
       }
       resolve(result);
     });
