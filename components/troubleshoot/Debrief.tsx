@@ -11,7 +11,6 @@ export function Debrief({ debrief, startedAt }: { debrief: NonNullable<HostRunVi
   void startedAt;
   return (
     <div className={styles.debrief} data-testid="debrief">
-      <h2>What was wrong</h2>
       <div className="prose" dangerouslySetInnerHTML={{ __html: debrief.rootCauseHtml }} />
       <div className={styles.paths}>
         <div>

@@ -30,6 +30,11 @@ function replayText(run: HostRunView): string {
   return out;
 }
 
+/** Hints are plain text with `backticks` around commands. */
+function withInlineCode(text: string) {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 function message(e: unknown): string {
   return e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
 }
@@ -169,7 +174,7 @@ export function HostWorkspace({ initial }: { initial: HostRunView }) {
           {hints.length > 0 && (
             <ol className={styles.hints} aria-label="Hints">
               {hints.map((h, i) => (
-                <li key={i}>{h}</li>
+                <li key={i}>{withInlineCode(h)}</li>
               ))}
             </ol>
           )}

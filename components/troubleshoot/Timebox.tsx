@@ -22,7 +22,7 @@ export function Timebox({ startedAt, minutes, stopped }: { startedAt: string; mi
   const left = end - at;
   return (
     <span className={left < 0 ? styles.overtime : styles.timer} title={`Time box: ${minutes} minutes`} data-testid="timebox">
-      ⏱ {stopped ? `solved in ${mmss(at - Date.parse(startedAt))}` : mmss(left)}
+      {stopped ? `Solved in ${mmss(at - Date.parse(startedAt))}` : left < 0 ? `Over time ${mmss(left)}` : `Time left ${mmss(left)}`}
     </span>
   );
 }

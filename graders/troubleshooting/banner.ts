@@ -11,7 +11,8 @@ function lastLoginStamp(ms: number): string {
 }
 
 export function loginBanner(host: Host): string {
-  const previous = host.now - (3 * 86400_000 + 4 * 3600_000 + 17 * 60_000 + 9_000);
+  // The previous login: a fixed while after boot, so the banner is the same on every reload.
+  const previous = Math.min(host.now - 60_000, host.state.clock.bootMs + 4 * 3600_000 + 17 * 60_000 + 9_000);
   return [
     `Linux ${host.state.hostname} 6.1.0-27-cloud-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64`,
     "",

@@ -18,6 +18,7 @@ export interface Completion {
 
 const BASH_BUILTINS = ["cd", "export", "unset", "exit", "logout", "source", "type", "set", "read", "wait", "jobs", "fg", "bg", "umask", "ulimit", "pushd", "popd", "dirs", "echo", "printf", "test", "true", "false", "history", "alias", "unalias", "help", "hash", "command"];
 const SYSTEMCTL_UNIT_VERBS = new Set(["status", "start", "stop", "restart", "reload", "enable", "disable", "cat", "show", "is-active", "is-enabled", "is-failed", "kill", "edit", "mask", "unmask", "try-restart", "reload-or-restart"]);
+const SYSTEMCTL_VERBS = [...SYSTEMCTL_UNIT_VERBS, "daemon-reload", "list-units", "list-unit-files", "list-timers", "list-dependencies", "--failed"].filter((v) => !v.startsWith("-")).sort();
 const MAX_CANDIDATES = 200;
 
 export function completeLine(session: Session, line: string, cursor: number): Completion {
@@ -31,6 +32,8 @@ export function completeLine(session: Session, line: string, cursor: number): Co
   let candidates: string[];
   if (segment.length === 0 && !word.includes("/")) {
     candidates = commandNames(session).filter((c) => c.startsWith(word));
+  } else if (segment.length === 1 && segment[0] === "systemctl" && !word.startsWith("-")) {
+    candidates = SYSTEMCTL_VERBS.filter((v) => v.startsWith(word));
   } else if (isUnitPosition(segment)) {
     candidates = unitNames(session).filter((u) => u.startsWith(word));
   } else {

@@ -98,6 +98,7 @@ describe("troubleshooting round API", () => {
     expect(paths.candidates).toContain("/var/log/");
     expect((await c("cat /etc/hostn")).json.candidates).toEqual(["/etc/hostname"]);
     expect((await c("sudo systemctl restart ap")).json.candidates).toContain("app.service");
+    expect((await c("systemctl sta")).json.candidates).toEqual(["start", "status"]);
   });
 
   it("keeps hosts private and validates input", async () => {
