@@ -54,6 +54,13 @@ export const POOL_LIMITS = {
   maxQueue: 64,
   /** Seconds a 429 tells the client to wait before retrying. */
   retryAfterSeconds: 2,
+  /**
+   * Resident memory of one grader worker process before it kills itself.
+   * isolated-vm's memoryLimit is a guideline (one huge allocation such as
+   * `new Array(1e8).fill(0)` can run past it); this is the hard stop, and the
+   * pool turns the worker's death into memory_limit for that submission.
+   */
+  workerRssMb: 1024,
 } as const;
 
 /** Accounts. */

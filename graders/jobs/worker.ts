@@ -7,7 +7,7 @@
  */
 import { loadGradableProblem } from "../coding/gradable-problem.ts";
 import { gradeSolution } from "../coding/grade-solution.ts";
-import { DEFAULT_GRADING_LIMITS, limitsForLanguage } from "../limits.ts";
+import { DEFAULT_GRADING_LIMITS, limitsForLanguage, POOL_LIMITS } from "../limits.ts";
 import type { GradeJob, WorkerMessage } from "./protocol.ts";
 
 function send(msg: WorkerMessage): void {
@@ -32,6 +32,16 @@ if (!process.send) {
   console.error("graders/jobs/worker.ts is started by the grader pool (it needs an IPC channel).");
   process.exit(2);
 }
+
+// The hard memory stop (see POOL_LIMITS.workerRssMb). Isolates run on their own
+// threads, so this timer keeps firing while candidate code allocates.
+const rssLimit = POOL_LIMITS.workerRssMb * 1024 * 1024;
+setInterval(() => {
+  if (process.memoryUsage.rss() > rssLimit) {
+    console.error(`grader worker: resident memory above ${POOL_LIMITS.workerRssMb} MB, out of memory; exiting`);
+    process.exit(137);
+  }
+}, 25).unref();
 
 let chain = Promise.resolve();
 process.on("message", (msg: GradeJob) => {
