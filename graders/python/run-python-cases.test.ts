@@ -72,6 +72,10 @@ const jobs: ChildJob[] = [
   { name: "input", entry: "f", source: "def f():\n    return input()\n", cases: [[]] },
   { name: "random-a", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
   { name: "random-b", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
+  // memoryMb is headroom above the interpreter: 100 MB fits under 128, not under the default 64.
+  { name: "mem-128", entry: "f", limits: { memoryMb: 128 }, source: "def f():\n    b = bytearray(100 * 1024 * 1024)\n    return len(b)\n", cases: [[]] },
+  { name: "mem-64", entry: "f", source: "def f():\n    b = bytearray(100 * 1024 * 1024)\n    return len(b)\n", cases: [[]] },
+  { name: "mem-report", entry: "f", source: "def f():\n    b = bytearray(20 * 1024 * 1024)\n    return len(b)\n", cases: [[]] },
   { name: "raise-exit", entry: "f", source: "import sys\ndef f():\n    sys.exit(3)\n", cases: [[]] },
   // Long enough (≥ 50 ms even on an idle machine) for the child to sample the pool while it runs.
   { name: "busy", entry: "f", source: "def f(n):\n    t = 0\n    for i in range(n):\n        t += i % 7\n    return t\n", cases: [[300_000], [300_000]] },
@@ -188,6 +192,14 @@ describe("runPythonCases", () => {
     expect(busy?.pool.during).toBe(0);
     // ...and one is on its way as soon as the submission is done.
     expect(busy?.pool.after).toBe(1);
+  });
+
+  test("the memory limit is the problem's memoryMb above the interpreter's own memory", () => {
+    expect(first("mem-128")).toMatchObject({ kind: "ok", value: 100 * 1024 * 1024 });
+    expect(first("mem-64")).toMatchObject({ kind: "limit", verdict: "memory_limit" });
+    const o = outcome("mem-report");
+    // Growth of linear memory: the restored interpreter has a few MB free, so it is a little less than allocated.
+    expect(o.kind === "ran" ? o.memoryBytes : 0).toBeGreaterThanOrEqual(10 * 1024 * 1024);
   });
 
   test("sys.exit is an error, not the end of the worker", () => {
