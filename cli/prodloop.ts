@@ -6,8 +6,9 @@
  */
 const USAGE = `usage: prodloop <command>
 
-  grade <slug> <solution-file> [--lang js|ts] [--json] [--reveal]   grade a solution like Submit
+  grade <slug> <solution-file> [--lang js|ts|py] [--json] [--reveal] grade a solution like Submit
   design-grade <slug> <answer.json> [--json]                        grade a design answer file and print the report
+  host <slug> [--seed N] [--json]                                   a shell on a troubleshooting problem's simulated host
   problems check [slug...]                                          prove problem folders correct
   user create --email <email> --role candidate|mentor|admin         create an account (password on stdin)`;
 
@@ -18,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands/grade.ts")).runGrade(rest);
     case "design-grade":
       return (await import("./commands/design-grade.ts")).runDesignGrade(rest);
+    case "host":
+      return (await import("./commands/host.ts")).runHost(rest);
     case "problems":
       if (rest[0] === "check") return (await import("./commands/problems-check.ts")).runProblemsCheck(rest.slice(1));
       break;

@@ -9,6 +9,8 @@
  * known-wrong solution (JavaScript, TypeScript or Python) gets exactly its
  * declared verdict. Exit 1 with a readable report on any failure.
  */
+import { checkTroubleshootingProblem } from "../../graders/troubleshooting/check.ts";
+import { listTroubleshootingSlugs } from "../../graders/troubleshooting/problem-files.ts";
 import { codingProblemDir, listCodingProblemSlugs, loadCodingProblem } from "../../graders/coding/problem-files.ts";
 import { checkDesignProblem } from "../../graders/design/check.ts";
 import { listDesignProblemSlugs } from "../../graders/design/problem-files.ts";
@@ -117,10 +119,12 @@ export async function runProblemsCheck(argv: string[]): Promise<number> {
   const root = problemsRoot();
   // Named slugs go to the round whose folder holds them (unknown ones to coding, which reports them).
   const allDesign = listDesignProblemSlugs(root);
+  const allHosts = listTroubleshootingSlugs(root);
   const designSlugs = argv.length > 0 ? argv.filter((s) => allDesign.includes(s)) : allDesign;
-  const slugs = argv.length > 0 ? argv.filter((s) => !allDesign.includes(s)) : listCodingProblemSlugs(root);
-  if (slugs.length === 0 && designSlugs.length === 0) {
-    console.error(`no problems under ${root}/coding or ${root}/design`);
+  const hostSlugs = argv.length > 0 ? argv.filter((s) => allHosts.includes(s)) : allHosts;
+  const slugs = argv.length > 0 ? argv.filter((s) => !allDesign.includes(s) && !allHosts.includes(s)) : listCodingProblemSlugs(root);
+  if (slugs.length === 0 && designSlugs.length === 0 && hostSlugs.length === 0) {
+    console.error(`no problems under ${root}/coding, ${root}/troubleshooting or ${root}/design`);
     return 1;
   }
   let failed = 0;
@@ -131,7 +135,13 @@ export async function runProblemsCheck(argv: string[]): Promise<number> {
     console.log(`${r.ok ? "ok  " : "FAIL"} design/${slug}`);
     for (const line of r.lines) console.log(`       ${line}`);
   }
-  const total = slugs.length + designSlugs.length;
+  for (const slug of hostSlugs) {
+    const r = await checkTroubleshootingProblem(slug, root);
+    if (!r.ok) failed++;
+    console.log(`${r.ok ? "ok  " : "FAIL"} troubleshooting/${slug}`);
+    for (const line of r.lines) console.log(`       ${line}`);
+  }
+  const total = slugs.length + designSlugs.length + hostSlugs.length;
   console.log(failed === 0 ? `\n${total} problems proved.` : `\n${failed} of ${total} problems failed the check.`);
   return failed === 0 ? 0 : 1;
 }

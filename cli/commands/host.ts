@@ -1,0 +1,86 @@
+/**
+ * `prodloop host <slug> [--seed N] [--json]`: a shell on a troubleshooting
+ * problem's simulated host, without the browser.
+ *
+ * On a terminal it is interactive (prompt, line editing and history from
+ * readline; `check` as a line of its own judges the host, `exit` leaves).
+ * From a pipe it runs one command per line; with --json it prints one JSON
+ * object per command, { cmd, stdout, stderr, exitCode }, and after the last
+ * one { solved, checks: [{ name, ok }] }.
+ */
+import { randomInt } from "node:crypto";
+import readline from "node:readline";
+import { judge, startScenario, type ScenarioRun } from "../../graders/host/scenarios/runtime.ts";
+import { loginBanner } from "../../graders/troubleshooting/banner.ts";
+import { loadTroubleshootingProblem, TroubleshootingNotFoundError } from "../../graders/troubleshooting/problem-files.ts";
+import { parseArgs } from "../args.ts";
+import { problemsRoot } from "../pool.ts";
+
+const USAGE = "usage: prodloop host <slug> [--seed N] [--json]";
+
+export async function runHost(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv, { values: ["seed"], flags: ["json"] });
+  if (typeof parsed === "string" || parsed.positional.length !== 1) {
+    console.error(typeof parsed === "string" ? `${parsed}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const slug = parsed.positional[0] as string;
+  const seedText = parsed.values.seed;
+  if (seedText !== undefined && !/^\d{1,9}$/.test(seedText)) {
+    console.error(`--seed must be a whole number, not "${seedText}"`);
+    return 2;
+  }
+  const seed = seedText === undefined ? randomInt(1, 2 ** 31 - 1) : Number(seedText);
+  let scenarioSlug: string;
+  try {
+    scenarioSlug = loadTroubleshootingProblem(slug, problemsRoot()).meta.scenario;
+  } catch (e) {
+    console.error(e instanceof TroubleshootingNotFoundError ? `no troubleshooting problem "${slug}" under ${problemsRoot()}/troubleshooting` : (e as Error).message);
+    return 2;
+  }
+  const run = startScenario(scenarioSlug, seed);
+  if (process.stdin.isTTY && !parsed.flags.json) return interactive(run, seed);
+  return piped(run, parsed.flags.json === true);
+}
+
+function verdictLines(run: ScenarioRun): string {
+  const v = judge(run.scenario, run.session.host);
+  return [v.solved ? "Solved." : "Not solved yet.", ...v.checks.map((c) => `  ${c.ok ? "✓" : "✗"} ${c.name}`)].join("\n");
+}
+
+async function piped(run: ScenarioRun, json: boolean): Promise<number> {
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    const r = await run.session.run(line);
+    if (json) console.log(JSON.stringify({ cmd: line, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }));
+    else {
+      process.stdout.write(`${run.session.prompt()}${line}\n${r.stdout}`);
+      process.stderr.write(r.stderr);
+    }
+  }
+  const v = judge(run.scenario, run.session.host);
+  console.log(json ? JSON.stringify(v) : verdictLines(run));
+  return 0;
+}
+
+async function interactive(run: ScenarioRun, seed: number): Promise<number> {
+  process.stdout.write(`${loginBanner(run.session.host)}(seed ${seed}; type \`check\` to judge the host, \`exit\` to leave)\n`);
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000 });
+  rl.setPrompt(run.session.prompt());
+  rl.prompt();
+  for await (const line of rl) {
+    const cmd = line.trim();
+    if (cmd === "exit" || cmd === "logout") break;
+    if (cmd === "check") process.stdout.write(`${verdictLines(run)}\n`);
+    else {
+      const r = await run.session.run(line);
+      process.stdout.write(r.stdout);
+      process.stderr.write(r.stderr);
+    }
+    rl.setPrompt(run.session.prompt());
+    rl.prompt();
+  }
+  rl.close();
+  process.stdout.write("logout\n");
+  return 0;
+}
