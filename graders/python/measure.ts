@@ -6,9 +6,8 @@
  * isolate from the snapshot, RSS per live isolate, and the latency of a
  * 50-test submission with the pool warm (p50/p95 over several runs).
  */
-import { DEFAULT_GRADING_LIMITS } from "../limits.ts";
+import { DEFAULT_GRADING_LIMITS, MAX_RESULT_BYTES } from "../limits.ts";
 import { bootFromSnapshot, type PythonIsolate } from "./boot.ts";
-import { MAX_RESULT_BYTES } from "../limits.ts";
 import { drainPythonPool, warmPythonPool } from "./pool.ts";
 import { runPythonCases } from "./run-python-cases.ts";
 import { pythonMemorySizing } from "./sizing.ts";
@@ -19,6 +18,7 @@ const limits = DEFAULT_GRADING_LIMITS;
 
 let t = performance.now();
 const snap = await pythonSnapshot();
+console.log(`load average ${(await import("node:os")).loadavg()[0]?.toFixed(1)} on ${(await import("node:os")).cpus().length} CPUs`);
 console.log(`cold boot + snapshot: ${ms(t)} (${(snap.bytes.length / 1e6).toFixed(1)} MB)`);
 
 t = performance.now();
@@ -27,15 +27,18 @@ console.log(`module warm-up + first pool isolate: ${ms(t)}`);
 
 const sizing = pythonMemorySizing(limits.memoryMb, snap.basePages);
 const boots: number[] = [];
+const bootCpu: number[] = [];
 const live: PythonIsolate[] = [];
 const rss0 = process.memoryUsage().rss;
 for (let i = 0; i < 6; i++) {
   t = performance.now();
-  live.push(await bootFromSnapshot(snap.bytes, { ...sizing, maxResultBytes: MAX_RESULT_BYTES }));
+  const py = await bootFromSnapshot(snap.bytes, { ...sizing, maxResultBytes: MAX_RESULT_BYTES });
   boots.push(performance.now() - t);
+  bootCpu.push(Number(py.isolate.cpuTime) / 1e6);
+  live.push(py);
 }
 const rss1 = process.memoryUsage().rss;
-console.log(`boot from snapshot: ${boots.map((b) => b.toFixed(0)).join(", ")} ms; RSS per live isolate ≈ ${((rss1 - rss0) / live.length / 1e6).toFixed(0)} MB`);
+console.log(`boot from snapshot: ${boots.map((b) => b.toFixed(0)).join(", ")} ms wall, ${bootCpu.map((b) => b.toFixed(0)).join(", ")} ms isolate CPU; RSS per live isolate ≈ ${((rss1 - rss0) / live.length / 1e6).toFixed(0)} MB`);
 const heap = await live[0]?.isolate.getHeapStatistics();
 if (heap) console.log(`V8 heap of a booted isolate: ${(heap.used_heap_size / 1e6).toFixed(1)} MB used, ${(heap.externally_allocated_size / 1e6).toFixed(1)} MB external`);
 for (const p of live) p.isolate.dispose();
