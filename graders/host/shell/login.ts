@@ -23,6 +23,14 @@ export function loginShell(host: Host, user: UserEntry): Proc {
     ...base, ppid: priv.pid, uid: user.uid, gid: user.gid, comm: "sshd", argv: [`sshd: ${user.name}@pts/0`],
     exe: "/usr/sbin/sshd", env: {}, tty: null, vszKb: 17_980, rssKb: 6_752,
   });
+  const sessionNo = 1 + Object.values(state.procs).filter((p) => p.argv[0]?.startsWith("sshd: ") && p.argv[0].endsWith("[priv]")).length;
+  const t = host.now - 1000;
+  const from = `198.51.100.${20 + (state.seed % 200)} port ${40000 + (state.seed % 20000)}`;
+  host.log({ tsMs: t, ident: "sshd", pid: priv.pid, unit: "ssh.service", priority: 6, message: `Accepted publickey for ${user.name} from ${from} ssh2: ED25519 SHA256:wq3Jc0Fh9sKp2Lr7Tn4Xy6Vb1Zm8Qd5Ae0Gu3Io2Nk` });
+  host.log({ tsMs: t, ident: "sshd", pid: priv.pid, unit: "ssh.service", priority: 6, message: `pam_unix(sshd:session): session opened for user ${user.name}(uid=${user.uid}) by (uid=0)` });
+  const logind = state.units["systemd-logind.service"]?.mainPid ?? null;
+  host.log({ tsMs: t, ident: "systemd-logind", pid: logind, unit: "systemd-logind.service", priority: 6, message: `New session ${sessionNo} of user ${user.name}.` });
+  host.log({ tsMs: t, ident: "systemd", pid: 1, unit: null, priority: 6, message: `Started session-${sessionNo}.scope - Session ${sessionNo} of User ${user.name}.` });
   return spawn(state, {
     ...base, ppid: sess.pid, uid: user.uid, gid: user.gid, comm: "bash", argv: ["-bash"], exe: "/usr/bin/bash",
     env: { HOME: user.home, USER: user.name, LOGNAME: user.name, SHELL: user.shell },

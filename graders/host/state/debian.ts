@@ -1,4 +1,4 @@
-import { attachInode, createFile, mkdir, ROOT, symlink } from "./fs.ts";
+import { attachInode, createFile, mkdir, ROOT, symlink, tryResolve } from "./fs.ts";
 import { renderGroup, renderPasswd } from "./users.ts";
 import type { DirInode, GroupEntry, HostState, Mount, NetState, UserEntry } from "./types.ts";
 import { spawn } from "./procs.ts";
@@ -6,6 +6,8 @@ import { hash32 } from "./rng.ts";
 import { Host } from "./host.ts";
 import { installStockUnits } from "./base/units.ts";
 import { installBinaries } from "./base/binaries.ts";
+import { installEtc } from "./base/etc.ts";
+import { bootJournal } from "./base/journal.ts";
 
 /**
  * A Debian 12 cloud VM before any scenario touches it: the mounts `df` shows
@@ -114,6 +116,11 @@ export function createBaseHost(opts: BaseOptions): HostState {
   d("/usr", 1600); d("/usr/bin"); d("/usr/sbin"); d("/usr/lib"); d("/usr/lib64"); d("/usr/local"); d("/usr/local/bin"); d("/var"); d("/var/cache", 180); d("/var/lib", 96);
   d("/var/log", 0, 0o755, 0, 0); d("/var/log/journal", 0, 0o2755, 0, 999); d("/var/tmp", 0, 0o1777);
   d("/home/admin", 0, 0o700, 1000, 1000);
+  // Kernel filesystems and tmp are recreated at every boot.
+  for (const p of ["/proc", "/sys", "/tmp"]) {
+    const inode = tryResolve(state, ROOT, p)?.inode;
+    if (inode) inode.mtimeMs = bootMs + 4_000;
+  }
   // Mounted filesystems replace their mountpoint directory with their own root.
   let nextIno = 1;
   // What a booted VM has on them that the model does not spell out: udev's nodes, systemd's
@@ -127,6 +134,7 @@ export function createBaseHost(opts: BaseOptions): HostState {
     attachInode(state, m.target, dir);
   }
   installBinaries(state, old);
+  installEtc(state, opts.hostname, old, bootMs + 21_000);
   createFile(state, ROOT, "/etc/hostname", `${opts.hostname}\n`, { mtimeMs: old });
   createFile(state, ROOT, "/etc/passwd", renderPasswd(state), { mtimeMs: old });
   createFile(state, ROOT, "/etc/group", renderGroup(state), { mtimeMs: old });
@@ -140,7 +148,10 @@ export function createBaseHost(opts: BaseOptions): HostState {
     if (devRoot && devRoot.kind === "dir") devRoot.entries[name] = ino;
   }
   spawnBaseDaemons(state);
-  installStockUnits(new Host(state));
+  const host = new Host(state);
+  installStockUnits(host);
+  bootJournal(host);
+  settleDirMtimes(state);
   return state;
 }
 
@@ -171,6 +182,23 @@ function baseNet(seed: number): NetState {
       { dst: "10.0.1.1", dev: "ens5", proto: "dhcp", scope: "link", src: address, metric: 100 },
     ],
   };
+}
+
+/**
+ * Building the image touched every directory "now"; a real one was last
+ * changed when its newest entry was written. Mount roots keep boot time.
+ */
+function settleDirMtimes(state: HostState): void {
+  const visit = (ino: number): number => {
+    const inode = state.fs.inodes[ino];
+    if (!inode) return 0;
+    if (inode.kind !== "dir") return inode.mtimeMs;
+    let newest = 0;
+    for (const child of Object.values(inode.entries)) newest = Math.max(newest, visit(child));
+    if (newest > 0 && inode.mtimeMs >= state.clock.nowMs) inode.mtimeMs = newest;
+    return Math.max(inode.mtimeMs, newest);
+  };
+  visit(state.fs.rootIno);
 }
 
 /** The EUI-64 link-local address the kernel derives from a MAC, printed with leading zeros dropped. */

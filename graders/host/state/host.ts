@@ -52,7 +52,12 @@ export class Host {
   }
 
   log(entry: Omit<JournalEntry, "tsMs"> & { tsMs?: number }): void {
-    this.state.journal.push({ ...entry, tsMs: entry.tsMs ?? this.now });
+    const e: JournalEntry = { ...entry, tsMs: entry.tsMs ?? this.now };
+    const journal = this.state.journal;
+    // The journal stays in time order even when a scenario writes history after the fact.
+    let at = journal.length;
+    while (at > 0 && (journal[at - 1]?.tsMs ?? 0) > e.tsMs) at--;
+    journal.splice(at, 0, e);
     // Keep the state small: the journal is a ring like journald's size cap.
     if (this.state.journal.length > 2000) this.state.journal.splice(0, this.state.journal.length - 2000);
   }

@@ -17,7 +17,8 @@ describe("journalctl", () => {
     const errs = (await run.session.run("journalctl -p err --no-pager")).stdout.trimEnd().split("\n");
     expect(errs.length).toBeGreaterThan(3);
     expect(errs.every((l) => l.includes("no space left on device"))).toBe(true);
-    expect((await run.session.run("journalctl --since '1 min ago'")).stdout).toBe("-- No entries --\n");
+    expect((await run.session.run("journalctl -u app --since '1 min ago'")).stdout).toBe("-- No entries --\n");
+    expect((await run.session.run("journalctl --since '1 min ago' | grep -c 'Accepted publickey for admin'")).stdout).toBe("1\n");
     expect((await run.session.run("journalctl --since yesterday | grep -c sudo")).stdout).toBe("3\n");
   });
 

@@ -31,10 +31,10 @@ describe("ls", () => {
 
   it("shows hidden entries with -a, the sticky bit and device numbers", async () => {
     const s = baseSession();
-    fs.createFile(s.host.state, fs.ROOT, "/home/admin/.bashrc", "# ~/.bashrc\n", { uid: 1000, gid: 1000 });
     expect((await s.run("ls")).stdout).toBe("");
-    expect((await s.run("ls -A")).stdout).toBe(".bashrc\n");
-    expect((await s.run("ls -a")).stdout).toBe(".\n..\n.bashrc\n");
+    expect((await s.run("ls -A")).stdout).toBe(".bash_logout\n.bashrc\n.profile\n.ssh\n");
+    expect((await s.run("ls -a")).stdout).toBe(".\n..\n.bash_logout\n.bashrc\n.profile\n.ssh\n");
+    expect((await s.run("ls -la .ssh")).stdout).toMatch(/^total 12\ndrwx------ 2 admin admin 4096 .* \.\ndrwx------ 3 admin admin 4096 .* \.\.\n-rw------- 1 admin admin +\d+ .* authorized_keys\n$/);
     expect((await s.run("ls -ld /tmp")).stdout).toMatch(/^drwxrwxrwt 2 root root 4096 /);
     expect((await s.run("ls -l /dev/null")).stdout).toMatch(/^crw-rw-rw- 1 root root 1, 3 \w{3} [ \d]\d [\d:]{5} \/dev\/null\n$/);
   });

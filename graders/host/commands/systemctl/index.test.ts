@@ -17,7 +17,9 @@ describe("systemctl", () => {
           "     Memory: 2\\.6M\n" +
           "        CPU: \\d+[\\dmins .]*s\n" +
           "     CGroup: /system\\.slice/cron\\.service\n" +
-          `             └─${cron.pid} /usr/sbin/cron -f\n$`,
+          `             └─${cron.pid} /usr/sbin/cron -f\n` +
+          // then the unit's last ten journal lines after a blank line
+          `\n(Nov \\d\\d \\d\\d:\\d\\d:\\d\\d web-01 (cron|CRON|systemd)\\[\\d+\\]: .*\n){10}$`,
       ),
     );
   });
