@@ -1,7 +1,7 @@
 import { createBaseHost } from "../state/debian.ts";
 import * as fs from "../state/fs.ts";
 import { Host } from "../state/host.ts";
-import { randInt, randPick } from "../state/rng.ts";
+import { hash32, randInt } from "../state/rng.ts";
 import { availableBlocks } from "../state/usage.ts";
 import { generatorLineWidth } from "../state/generators.ts";
 import { startUnit } from "../services/systemd.ts";
@@ -41,8 +41,9 @@ const MIB = 1024 * 1024;
 
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 25, 8, 30) + (seed % 97) * 60_000;
-  const probe = createBaseHost({ seed, hostname: "probe", nowMs, rootGiB: 20 });
-  const hostname = `${randPick(probe, ["api", "app", "web"])}-prod-0${randInt(probe, 1, 4)}`;
+  // The name comes from the seed directly: the host's own random sequence starts once it exists.
+  const h = hash32("disk-full-deleted-log", seed);
+  const hostname = `${["api", "app", "web"][h % 3] ?? "api"}-prod-0${1 + ((h >>> 8) % 4)}`;
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
     extraUsers: [{ name: "app", uid: APP_UID, gid: APP_GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],

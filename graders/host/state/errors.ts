@@ -29,8 +29,12 @@ export class SysError extends Error {
   readonly code: Errno;
   readonly path: string;
   constructor(code: Errno, path: string, syscall = "access") {
+    // These are expected outcomes (tryResolve probes with them), not bugs: skip the costly stack capture.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     // Node-style message: just-bash's built-in tools recognise "ENOENT:"-prefixed messages.
     super(`${code}: ${STRERROR[code].toLowerCase()}, ${syscall} '${path}'`);
+    Error.stackTraceLimit = limit;
     this.code = code;
     this.path = path;
   }

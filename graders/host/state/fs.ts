@@ -153,9 +153,14 @@ function ensureSpace(state: HostState, cred: Cred, dev: number, addBytes: number
   }
 }
 
-function ensureInodeFree(state: HostState, dev: number, path: string): void {
+/** A new inode needs a free inode and, with content, free blocks: one usage pass checks both. */
+function ensureRoomForNew(state: HostState, cred: Cred, dev: number, addBytes: number, path: string): void {
   const mount = mountOf(state, dev);
-  if (mountUsage(state.fs, mount).usedInodes >= mount.totalInodes) throw new SysError("ENOSPC", path);
+  const usage = mountUsage(state.fs, mount);
+  if (usage.usedInodes >= mount.totalInodes) throw new SysError("ENOSPC", path);
+  if (addBytes <= 0) return;
+  const free = mount.totalBlocks - usage.usedBlocks - (cred.uid === 0 ? 0 : mount.reservedBlocks);
+  if (Math.ceil(addBytes / mount.blockSize) > Math.max(0, free)) throw new SysError("ENOSPC", path);
 }
 
 /** Drop an inode once nothing references it: no directory entry and no open fd. */
@@ -200,8 +205,7 @@ export interface CreateOpts {
 export function createFile(state: HostState, cred: Cred, abs: string, text: string, opts: CreateOpts = {}): FileInode {
   const { dir, name } = parentForChange(state, cred, abs);
   if (dir.entries[name] !== undefined || bulkMatch(dir, name)) throw new SysError("EEXIST", abs);
-  ensureInodeFree(state, dir.dev, abs);
-  ensureSpace(state, cred, dir.dev, text.length, abs);
+  ensureRoomForNew(state, cred, dir.dev, text.length, abs);
   const inode: FileInode = {
     ino: allocIno(state),
     dev: dir.dev,
@@ -271,8 +275,7 @@ export function truncatePath(state: HostState, cred: Cred, abs: string, size: nu
 export function mkdir(state: HostState, cred: Cred, abs: string, opts: CreateOpts = {}): DirInode {
   const { dir, name } = parentForChange(state, cred, abs);
   if (dir.entries[name] !== undefined) throw new SysError("EEXIST", abs);
-  ensureInodeFree(state, dir.dev, abs);
-  ensureSpace(state, cred, dir.dev, 4096, abs);
+  ensureRoomForNew(state, cred, dir.dev, 4096, abs);
   const inode: DirInode = {
     ino: allocIno(state),
     dev: dir.dev,
