@@ -19,6 +19,11 @@
  *    isolate creation, module start, test calls, harness cost, dispose) and
  *    attributes the rest of the pool's latency to IPC and scheduling.
  *
+ * 5. Python (bench/python.ts), through the same pool: warm-pool and
+ *    back-to-back latency, throughput with refills counted, memory per
+ *    isolate, beside a bare python3 process per submission; its figures go
+ *    under "python" in RESULT.
+ *
  * Last line: RESULT {json}. BENCH_SCALE=0.5 (env) halves the submission counts.
  */
 import { spawn } from "node:child_process";
@@ -31,6 +36,7 @@ import { loadGradableProblem, type GradableProblem } from "../graders/coding/gra
 import { gradeSolution } from "../graders/coding/grade-solution.ts";
 import { compileSolution } from "../graders/sandbox/compile.ts";
 import { SandboxSession } from "../graders/sandbox/session.ts";
+import { runPythonBench, type PythonBenchReport } from "./python.ts";
 
 const SLUG = "bench-peak-sessions";
 const ENTRY = "peakSessions";
@@ -47,6 +53,8 @@ const COUNTS = {
   baselineConcurrent: n(64),
 };
 const CONCURRENCY = 8;
+/** Python isolates each worker keeps booted ahead (the server's default). */
+const PYTHON_WARM = 1;
 /** Concurrency-8 phase: alternating blocks of pool and process runs. */
 const BLOCKS = 4;
 
@@ -353,7 +361,9 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
     retryAfterSeconds: 1,
     problemsRoot,
     workerScript: path.join(import.meta.dirname, "..", "graders", "jobs", "worker.ts"),
+    pythonWarm: PYTHON_WARM,
   });
+  let py: PythonBenchReport;
   try {
     const tReady = performance.now();
     await pool.whenReady(60_000);
@@ -436,6 +446,20 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
     }
     log(`c=${CONCURRENCY}: pool ${ours8.count} submissions ${r1(perSecond(ours8))}/s; process ${base8.count} ${r1(perSecond(base8))}/s`);
     loadAvg.push(os.loadavg()[0] as number);
+
+    py = await runPythonBench({
+      pool,
+      pythonWarm: PYTHON_WARM,
+      slug: SLUG,
+      entry: ENTRY,
+      limits: (await loadGradableProblem(SLUG, problemsRoot)).meta.limits,
+      casesFile,
+      cases,
+      tmp,
+      cpus: CPUS,
+      scale: SCALE,
+      log,
+    });
   } finally {
     await pool.close();
   }
@@ -497,6 +521,8 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
   const w0 = Math.max(...bdRows.map((r) => r[0].length));
   for (const [k, v] of bdRows) out.push(`  ${k.padEnd(w0)}  ${r1(v).toFixed(1).padStart(6)} ms`);
   out.push(`  worker-reported candidate CPU time p50 ${r1(pct(workerCpuMs, 50))} ms; result message to the pool ${Math.round(resultBytes / 1024)} KiB of JSON (all ${cases} inputs echoed back)`);
+  out.push(...py.lines);
+  out.push("");
   out.push(`total bench time ${r1((performance.now() - started) / 1000)} s`);
   if (mismatches.length) {
     out.push("");
@@ -524,10 +550,11 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
     counts: { oursConcurrency1: ours1.count, oursConcurrency8: ours8.count, baselineConcurrency1: base1.count, baselineConcurrency8: base8.count },
     verdictMismatches: mismatches.length,
     targetsMet: { p50: p50 <= 30, speedup: speedup >= 8 },
+    python: py.result,
   };
   out.push(`RESULT ${JSON.stringify(result)}`);
   process.stdout.write(`${out.join("\n")}\n`);
-  if (mismatches.length) process.exitCode = 1;
+  if (mismatches.length || py.mismatches.length) process.exitCode = 1;
 }
 
 /** Times the phases of grading one submission, in this process, with the grader's own modules. */
