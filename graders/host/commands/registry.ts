@@ -19,6 +19,7 @@ import { journalctl } from "./journalctl/index.ts";
 import { kill } from "./kill/index.ts";
 import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
+import { pgrep, pidof, pkill } from "./pgrep/index.ts";
 import { ps } from "./ps/index.ts";
 import { ss } from "./ss/index.ts";
 import { stat } from "./stat/index.ts";
@@ -41,7 +42,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, find, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, printenv, ps, ss, stat, su, sudo, systemctl, tail, touch, tr, truncate, uname, uptime, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, find, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, touch, tr, truncate, uname, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

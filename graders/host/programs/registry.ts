@@ -5,6 +5,10 @@ import type { Program } from "./types.ts";
 const PROGRAMS: Record<string, Program> = {
   "app-server": appServer,
   idle: {},
+  // Stock daemons (cron, sshd, journald, ...) reload their configuration on SIGHUP instead of dying.
+  daemon: { onSignal: (_host, _proc, sig) => sig === 1 },
+  // systemd as pid 1 handles or ignores every catchable signal.
+  init: { onSignal: () => true },
 };
 
 export function programFor(name: string): Program {

@@ -213,13 +213,13 @@ function linkLocal(mac: string): string {
 function spawnBaseDaemons(state: HostState): void {
   const at = (s: number): number => state.clock.bootMs + s * 1000;
   const base = { env: {}, cwd: "/", tty: null, nice: 0, rssGrowKbPerSec: 0, limits: { nofile: [1024, 524288] as [number, number], nproc: [7609, 7609] as [number, number] } };
-  spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", startMs: at(0), cpuShare: 0.0004, vszKb: 103_916, rssKb: 12_632, program: "idle", noReap: false, statFlags: "s" });
+  spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", startMs: at(0), cpuShare: 0.0004, vszKb: 103_916, rssKb: 12_632, program: "init", noReap: false, statFlags: "s" });
   spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "kthreadd", argv: [], exe: "", startMs: at(0), cpuShare: 0, vszKb: 0, rssKb: 0, state: "S" });
   state.nextPid = 240 + (state.seed % 40);
   // Daemons started by systemd are session leaders ("Ss"); agetty also owns its console ("Ss+").
   const daemon = (comm: string, argv: string[], uid: number, vszKb: number, rssKb: number, s: number, statFlags = "s"): void => {
     const cpuShare = 0.00005 + (hash32(state.seed, comm) % 100) / 400_000;
-    spawn(state, { ...base, ppid: 1, uid, gid: uid, comm, argv, exe: argv[0] ?? "", startMs: at(s), cpuShare, vszKb, rssKb, statFlags });
+    spawn(state, { ...base, ppid: 1, uid, gid: uid, comm, argv, exe: argv[0] ?? "", startMs: at(s), cpuShare, vszKb, rssKb, statFlags, program: "daemon" });
   };
   daemon("systemd-journal", ["/lib/systemd/systemd-journald"], 0, 49_240, 16_384, 2);
   daemon("systemd-udevd", ["/lib/systemd/systemd-udevd"], 0, 25_672, 6_380, 2);

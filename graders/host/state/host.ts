@@ -71,6 +71,8 @@ export class Host {
     if (!proc) throw new SysError("ESRCH", String(pid));
     if (cred.uid !== 0 && cred.uid !== proc.uid) throw new SysError("EPERM", String(pid));
     if (sig === 0 || proc.state === "Z") return;
+    // The kernel never delivers SIGKILL or SIGSTOP to init.
+    if (proc.pid === 1 && (sig === 9 || sig === 19)) return;
     if (sig === 19) {
       proc.state = "T";
       return;

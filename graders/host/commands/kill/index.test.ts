@@ -40,6 +40,18 @@ describe("kill", () => {
     expect((await s.run(`kill -0 ${pid}`)).exitCode).toBe(1);
   });
 
+  it("daemons reload on SIGHUP, and init survives even SIGKILL", async () => {
+    const s = baseSession();
+    const cron = Object.values(s.host.state.procs).find((p) => p.comm === "cron")!.pid;
+    await s.run(`sudo kill -HUP ${cron}`);
+    expect(s.host.state.procs[cron]).toBeDefined();
+    await s.run("sudo kill -9 1");
+    expect(s.host.state.procs[1]).toBeDefined();
+    await s.run(`sudo kill ${cron}`);
+    expect(s.host.state.procs[cron]).toBeUndefined();
+    expect(s.host.state.units["cron.service"]!.activeState).toBe("inactive");
+  });
+
   it("lists signals as bash does", async () => {
     const s = baseSession();
     const table = (await s.run("kill -l")).stdout.split("\n");
