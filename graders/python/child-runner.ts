@@ -8,11 +8,12 @@
  * stdout: {"name", "wallMs", "outcome", "pool"} per job (pool: the largest
  *         count of pooled isolates seen while the job ran, and the count
  *         right after it), then
- *         {"health": {"rss", "afterwards": <outcome of a trivial job>}}
+ *         {"health": {"rss", "afterwards": <outcome of a trivial job>, "healthy"}}
  */
 import { DEFAULT_GRADING_LIMITS, type GradingLimits } from "../limits.ts";
 import { drainPythonPool, pythonPoolSize, warmPythonPool } from "./pool.ts";
 import { runPythonCases } from "./run-python-cases.ts";
+import { isPythonProcessHealthy } from "./session.ts";
 
 interface Job {
   name: string;
@@ -45,5 +46,8 @@ for (const job of input.jobs) {
   write({ name: job.name, wallMs: Math.round(performance.now() - t), outcome, pool: { during, after: pythonPoolSize(limits.memoryMb) } });
 }
 const afterwards = await runPythonCases({ source: "def f(a, b):\n    return a * b\n", entry: "f", limits: DEFAULT_GRADING_LIMITS, cases: [[6, 7]] });
-write({ health: { rss: process.memoryUsage().rss, afterwards } });
+write({ health: { rss: process.memoryUsage().rss, afterwards, healthy: isPythonProcessHealthy() } });
 await drainPythonPool();
+// A runaway isolate thread (see isPythonProcessHealthy) would keep the process alive: end it, as a worker would.
+// process.exit waits on the runaway thread; SIGKILL is what the worker pool would do.
+if (!isPythonProcessHealthy()) process.kill(process.pid, "SIGKILL");

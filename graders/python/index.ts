@@ -5,5 +5,6 @@
  */
 export { runPythonCases, type RunPythonCasesOptions } from "./run-python-cases.ts";
 export { warmPythonPool, drainPythonPool, pythonPoolSize } from "./pool.ts";
+export { isPythonProcessHealthy } from "./session.ts";
 export { pythonEntryName } from "./names.ts";
 export { pythonStarter, pythonParamName, type StarterSample } from "./starter.ts";

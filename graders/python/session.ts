@@ -22,6 +22,20 @@ import type { CallOutcome, LimitVerdict, StartOutcome } from "../sandbox/session
 import type { PythonIsolate } from "./boot.ts";
 
 const POLL_MS = 4;
+/** How long a disposed isolate's pending call may take to settle before the thread is deemed runaway. */
+const RUNAWAY_GRACE_MS = 2_000;
+
+/**
+ * False once an isolate kept running after disposal (isolated-vm 7.0.1 on
+ * Node 24 was seen to: `Array.from({length: 1e9})`, `new Array(n)` in a JS
+ * loop). Its thread may go on using CPU and memory; only ending the process
+ * stops it, so a grader worker should exit (and be replaced) when this is
+ * false after a job. The submission still gets its limit verdict.
+ */
+let processHealthy = true;
+export function isPythonProcessHealthy(): boolean {
+  return processHealthy;
+}
 
 type PyResult =
   | { k: "ready" }
@@ -55,6 +69,8 @@ export class PythonSession {
   private stop: Stopped | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
+  private runawayTimer: ReturnType<typeof setTimeout> | null = null;
+  private runaway: (() => void) | null = null;
   private peakMemory = 0;
   private dead = false;
 
@@ -126,6 +142,8 @@ export class PythonSession {
 
   dispose(): void {
     this.clearTimers();
+    if (this.runawayTimer) clearTimeout(this.runawayTimer);
+    this.runawayTimer = null;
     this.py.load.release();
     this.py.run.release();
     if (!this.isolate.isDisposed) {
@@ -169,7 +187,11 @@ export class PythonSession {
     this.poll ??= setInterval(() => this.checkCpu(), POLL_MS);
     let text: unknown;
     try {
-      text = await fn.apply(undefined, args, { result: { copy: true } });
+      // A disposed isolate's call normally rejects at once; if it never does, stop waiting (see isPythonProcessHealthy).
+      const stuck = new Promise<never>((_, reject) => {
+        this.runaway = () => reject(new Error("isolate kept running after disposal"));
+      });
+      text = await Promise.race([fn.apply(undefined, args, { result: { copy: true } }), stuck]);
     } catch (e) {
       if (this.stop) throw this.stop;
       const message = (e as Error).message ?? "";
@@ -179,6 +201,9 @@ export class PythonSession {
       }
       throw e;
     } finally {
+      this.runaway = null;
+      if (this.runawayTimer) clearTimeout(this.runawayTimer);
+      this.runawayTimer = null;
       this.checkCpu();
     }
     const env = parseEnvelope(text, this.limits.outputKb * 1024);
@@ -187,7 +212,11 @@ export class PythonSession {
   }
 
   private checkCpu(): void {
-    if (this.isolate.isDisposed) return;
+    if (this.isolate.isDisposed) {
+      // Disposed by isolated-vm itself (its heap limit) while a call is pending.
+      if (!this.stop && this.runaway) this.halt(new Stopped("memory_limit", `Memory limit of ${this.limits.memoryMb} MB exceeded`));
+      return;
+    }
     this.lastCpu = this.isolate.cpuTime;
     if (this.lastCpu - this.cpuBase > BigInt(this.limits.cpuMs) * 1_000_000n) {
       this.halt(new Stopped("time_limit", `CPU time limit of ${this.limits.cpuMs} ms exceeded`));
@@ -200,6 +229,12 @@ export class PythonSession {
     if (!this.isolate.isDisposed) {
       this.lastCpu = this.isolate.cpuTime;
       this.isolate.dispose();
+    }
+    if (this.runaway && !this.runawayTimer) {
+      this.runawayTimer = setTimeout(() => {
+        processHealthy = false;
+        this.runaway?.();
+      }, RUNAWAY_GRACE_MS);
     }
   }
 

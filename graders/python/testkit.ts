@@ -18,7 +18,7 @@ export interface ChildJob {
 export interface ChildResult {
   /** pool.during: most pooled isolates seen while the job ran (-1: not sampled); pool.after: right after it. */
   jobs: Map<string, { wallMs: number; outcome: RunCasesOutcome; pool: { during: number; after: number } }>;
-  health: { rss: number; afterwards: RunCasesOutcome } | null;
+  health: { rss: number; afterwards: RunCasesOutcome; healthy: boolean } | null;
   exitCode: number | null;
   stderr: string;
 }
