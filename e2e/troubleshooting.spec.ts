@@ -7,7 +7,7 @@ import { signUp } from "./helpers.ts";
  * check (solved), read the debrief, and find the same host after a reload.
  */
 
-type TermWindow = { __prodloopTerminal?: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } };
+type TermWindow = { __prodloopTerminal?: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } } } };
 
 function screen(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -15,7 +15,12 @@ function screen(page: Page): Promise<string> {
     if (!t) return "";
     const b = t.buffer.active;
     const lines: string[] = [];
-    for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? "");
+    // Rows the terminal wrapped are one logical line.
+    for (let i = 0; i < b.length; i++) {
+      const line = b.getLine(i);
+      if (line?.isWrapped && lines.length > 0) lines[lines.length - 1] += line.translateToString(true);
+      else lines.push(line?.translateToString(true) ?? "");
+    }
     return lines.join("\n");
   });
 }
@@ -38,7 +43,7 @@ test("a candidate finds and fixes a full disk in the browser terminal", async ({
   await typeCommand(page, "sudo lsof +L1 | grep deleted", /app\.log \(deleted\)$/m);
 
   // Tab completes the unit name like bash-completion.
-  await page.keyboard.type("systemctl status ap");
+  await page.keyboard.type("systemctl status app.s");
   await page.keyboard.press("Tab");
   await expect.poll(() => screen(page)).toMatch(/systemctl status app\.service $/m);
   await page.keyboard.press("Enter");
