@@ -179,8 +179,9 @@ export function DesignWorkspace({ problem, signedIn, draft, submissions }: Desig
           <section id="sec-highLevel" className={styles.section}>
             <h2 className={styles.sectionTitle}>{title("highLevel")}</h2>
             <p className={styles.sectionNote}>
-              Draw boxes (<kbd>R</kbd>) and label them with the component (double-click a box to type, e.g. “LB”, “Kafka”, “Redis”, “Postgres replica”); connect them with arrows (
-              <kbd>A</kbd>) dragged from one box into the other so both ends attach.
+              Draw boxes (<kbd>R</kbd>) and name each component inside it (press <kbd>Enter</kbd> on a selected box and type, e.g. “LB”, “Kafka”, “Redis”,
+              “Postgres replica”). Connect them with arrows (<kbd>A</kbd>) drawn from the edge of one box to the edge of the other: an outline highlights when the end
+              attaches. The grader reads the boxes, their labels and the arrows between them.
             </p>
             <DiagramCanvas label="Architecture diagram" testId="diagram" scene={answer.diagram} onChange={setDiagram} height={560} />
             {field("highLevel")}

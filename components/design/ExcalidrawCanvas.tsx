@@ -69,7 +69,6 @@ export default function ExcalidrawCanvas({ scene, readOnly = false, onChange }: 
       theme="dark"
       name="architecture"
       aiEnabled={false}
-      detectScroll={false}
       handleKeyboardGlobally={false}
       UIOptions={{
         canvasActions: { loadScene: false, saveToActiveFile: false, export: false, saveAsImage: false, toggleTheme: false, changeViewBackgroundColor: false },
