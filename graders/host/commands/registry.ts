@@ -20,6 +20,7 @@ import { kill } from "./kill/index.ts";
 import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
 import { pgrep, pidof, pkill } from "./pgrep/index.ts";
+import { nproc } from "./nproc/index.ts";
 import { ps } from "./ps/index.ts";
 import { ss } from "./ss/index.ts";
 import { stat } from "./stat/index.ts";
@@ -28,6 +29,7 @@ import { sudo } from "./sudo/index.ts";
 import { systemctl } from "./systemctl/index.ts";
 import { tail } from "./tail/index.ts";
 import { TEXT_TOOLS, wrapTextTool } from "./textwrap/index.ts";
+import { top } from "./top/index.ts";
 import { touch } from "./touch/index.ts";
 import { tr } from "./tr/index.ts";
 import { truncate } from "./truncate/index.ts";
@@ -42,7 +44,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, find, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, touch, tr, truncate, uname, uptime, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, find, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

@@ -13,10 +13,10 @@ export const USR_BIN: Record<string, number> = {
   env: 48_224, expand: 39_552, expr: 109_304, false: 35_296, fgrep: 41, file: 27_288, fold: 39_552, free: 27_040,
   grep: 203_152, gunzip: 2_346, gzip: 98_136, head: 47_904, hostname: 22_760, id: 47_904, join: 51_936, journalctl: 88_464,
   kill: 31_136, ln: 68_448, ls: 151_344, lsof: 175_944, md5sum: 47_904, mkdir: 97_552, mv: 143_072, nl: 47_840,
-  od: 76_448, paste: 39_552, pgrep: 31_048, pidof: 22_768, pkill: 31_048, printenv: 35_296, printf: 55_872, ps: 154_488, pwd: 39_456, readlink: 47_904, rev: 14_568,
+  nproc: 35_296, od: 76_448, paste: 39_552, pgrep: 31_048, pidof: 22_768, pkill: 31_048, printenv: 35_296, printf: 55_872, ps: 154_488, pwd: 39_456, readlink: 47_904, rev: 14_568,
   rm: 72_512, rmdir: 47_840, sed: 122_224, seq: 51_904, sh: 0, sha1sum: 51_936, sha256sum: 51_936, sleep: 35_328,
   sort: 117_424, split: 55_968, ss: 140_968, stat: 84_192, strings: 35_576, su: 72_000, sudo: 281_624, systemctl: 1_318_688,
-  tac: 39_552, tail: 68_464, tar: 524_728, tee: 39_552, timeout: 39_840, touch: 97_512, tr: 47_872, true: 35_296,
+  tac: 39_552, top: 133_288, tail: 68_464, tar: 524_728, tee: 39_552, timeout: 39_840, touch: 97_512, tr: 47_872, true: 35_296,
   truncate: 39_616, uname: 35_296, unexpand: 39_552, uniq: 47_904, uptime: 14_616, wc: 47_904, which: 1_076,
   whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
 };
