@@ -2,15 +2,18 @@ import { defineCommand, type Command, type CommandName } from "just-bash";
 import { isSysError } from "../state/errors.ts";
 import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
-import { dash, mawk } from "./alias/index.ts";
+import { dash, less, mawk, more } from "./alias/index.ts";
 import { cat } from "./cat/index.ts";
+import { chgrp, chown } from "./chown/index.ts";
 import { curl } from "./curl/index.ts";
 import { date } from "./date/index.ts";
 import { df } from "./df/index.ts";
+import { dmesg } from "./dmesg/index.ts";
 import { du } from "./du/index.ts";
 import { env, printenv } from "./env/index.ts";
 import { find } from "./find/index.ts";
 import { free } from "./free/index.ts";
+import { groups } from "./groups/index.ts";
 import { head } from "./head/index.ts";
 import { hostname } from "./hostname/index.ts";
 import { id } from "./id/index.ts";
@@ -44,7 +47,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, curl, dash, date, df, du, env, find, free, head, hostname, id, ip, journalctl, kill, ls, lsof, mawk, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chown, curl, dash, date, df, dmesg, du, env, find, free, groups, head, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
