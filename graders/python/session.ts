@@ -19,6 +19,7 @@ import type ivm from "isolated-vm";
 import type { GradingLimits } from "../limits.ts";
 import { MAX_RESULT_BYTES } from "../limits.ts";
 import type { CallOutcome, LimitVerdict, StartOutcome } from "../sandbox/session.ts";
+import { chargedCpuNs, processCpuNs } from "../sandbox/cpu-clock.ts";
 import type { PythonIsolate } from "./boot.ts";
 
 const POLL_MS = 4;
@@ -66,6 +67,8 @@ export class PythonSession {
   private readonly limits: GradingLimits;
   private cpuBase = 0n;
   private lastCpu = 0n;
+  /** Worker process CPU at start (see graders/sandbox/cpu-clock.ts). */
+  private procBase = 0n;
   private stop: Stopped | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private watchdog: ReturnType<typeof setTimeout> | null = null;
@@ -87,6 +90,7 @@ export class PythonSession {
   async start(source: string, entry: string): Promise<PythonStartOutcome> {
     this.cpuBase = this.isolate.cpuTime;
     this.lastCpu = this.cpuBase;
+    this.procBase = processCpuNs();
     this.watchdog = setTimeout(
       () => this.halt(new Stopped("time_limit", `Wall time limit of ${this.limits.wallMs} ms exceeded`)),
       this.limits.wallMs,
@@ -217,8 +221,7 @@ export class PythonSession {
       if (!this.stop && this.runaway) this.halt(new Stopped("memory_limit", `Memory limit of ${this.limits.memoryMb} MB exceeded`));
       return;
     }
-    this.lastCpu = this.isolate.cpuTime;
-    if (this.lastCpu - this.cpuBase > BigInt(this.limits.cpuMs) * 1_000_000n) {
+    if (this.currentCpu() - this.cpuBase > BigInt(this.limits.cpuMs) * 1_000_000n) {
       this.halt(new Stopped("time_limit", `CPU time limit of ${this.limits.cpuMs} ms exceeded`));
     }
   }
@@ -245,9 +248,10 @@ export class PythonSession {
     this.watchdog = null;
   }
 
+  /** cpuBase plus the CPU charged so far (the smaller of isolate and process time, see cpu-clock.ts). */
   private currentCpu(): bigint {
     if (!this.isolate.isDisposed) this.lastCpu = this.isolate.cpuTime;
-    return this.lastCpu;
+    return this.cpuBase + chargedCpuNs(this.lastCpu, this.cpuBase, this.procBase);
   }
 
   private msSince(before: bigint): number {

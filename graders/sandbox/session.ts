@@ -16,6 +16,7 @@
  * - Output: counted by the prelude's console (output_limit).
  * Values cross the boundary only as JSON text (strings are copied).
  */
+import { chargedCpuNs, processCpuNs } from "./cpu-clock.ts";
 import ivm from "isolated-vm";
 import type { GradingLimits } from "../limits.ts";
 import { MAX_RESULT_BYTES } from "../limits.ts";
@@ -43,10 +44,6 @@ type Envelope =
   | { k: "error"; name: string; message: string; stack: string; out: string }
   | { k: "limit"; why: "output" | "result" | "memory"; out: string };
 
-function processCpuNs(): bigint {
-  const u = process.cpuUsage();
-  return BigInt(u.user + u.system) * 1000n;
-}
 
 class Stopped extends Error {
   readonly verdict: LimitVerdict;
@@ -241,9 +238,7 @@ export class SandboxSession {
   /** CPU charged to the candidate since start(), in ns (see the header: the smaller of two upper bounds). */
   private currentCpu(): bigint {
     if (!this.isolate.isDisposed) this.lastCpu = this.isolate.cpuTime;
-    const isolate = this.lastCpu - this.cpuBase;
-    const proc = processCpuNs() - this.procBase;
-    return proc < isolate ? proc : isolate;
+    return chargedCpuNs(this.lastCpu, this.cpuBase, this.procBase);
   }
 
   private msSince(before: bigint): number {
