@@ -17,6 +17,8 @@ export interface Runtime {
   viaSudo: boolean;
   /** The last errno the fs adapter raised, so the shell can word a failed redirect as bash does. */
   lastFsError: Errno | null;
+  /** argv lists of each pipeline on the current line (see pipelines.ts). */
+  pipelines?: string[][][];
   /** Set by `sudo -i`, `sudo su -`, `su`: the session opens this shell once the line finishes. */
   pendingShell?: { user: string; login: boolean; command: string[] } | null;
 }

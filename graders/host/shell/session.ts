@@ -10,6 +10,7 @@ import { isSysError } from "../state/errors.ts";
 import { permits, ROOT, tryResolve } from "../state/fs.ts";
 import { loginEnv, loginShell } from "./login.ts";
 import { enterShell, leaveShell, type ShellFrame } from "./nested.ts";
+import { linePipelines } from "./pipelines.ts";
 
 /**
  * An interactive login shell on the simulated host. just-bash runs every
@@ -123,6 +124,7 @@ export class Session {
     const script = `${prelude}${RC} ${this.state.lastExit}\n${line}\n${CAPTURE}`;
     this.captured = null;
     this.rt.lastFsError = null;
+    this.rt.pipelines = linePipelines(line);
     const before = this.state.cwd;
     let result: RunResult;
     try {

@@ -56,6 +56,16 @@ describe("ps", () => {
     expect(out).toMatch(/^    PID TTY          TIME CMD\n +\d+ pts\/0    00:00:00 bash\n +\d+ pts\/0    00:00:00 ps\n$/);
   });
 
+  it("shows the other members of its own pipeline, as the kernel started them together", async () => {
+    const s = baseSession();
+    const out = (await s.run("ps aux | grep sshd")).stdout;
+    expect(out).toMatch(/^admin +(\d+)  0\.0  0\.1   6332  2176 pts\/0    S\+   \d\d:\d\d   0:00 grep sshd$/m);
+    expect((await s.run("ps -ef | grep -v grep | grep -c sshd")).stdout).toBe("3\n");
+    const ef = (await s.run("ps -ef | cat")).stdout;
+    const shell = s.state.shellPid;
+    expect(ef).toMatch(new RegExp(`^admin +(\\d+) +${shell}  0 \\d\\d:\\d\\d pts/0    00:00:00 ps -ef\nadmin +\\d+ +${shell}  0 \\d\\d:\\d\\d pts/0    00:00:00 cat\n$`, "m"));
+  });
+
   it("shows zombies as <defunct> with state Z", async () => {
     const s = baseSession();
     const pid = worker(s);

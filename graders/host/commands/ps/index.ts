@@ -5,6 +5,7 @@ import { MEM_TOTAL_KB } from "../../state/memory.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
 import { hhmm, month, two } from "../format.ts";
+import { pipelineProcs } from "./pipeline.ts";
 
 /**
  * ps from procps-ng 4.0.2: `aux` (BSD), `-ef` (UNIX), `-o` custom columns with
@@ -164,13 +165,8 @@ export const ps: HostCommand = {
       else if (a === "-ww" || a === "ww" || a === "-w" || a === "w") continue;
       else return fail(`error: unsupported option (BSD syntax)\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
     }
-    // ps sees itself: a running child of the login shell.
-    const self: Proc = {
-      pid: state.nextPid, ppid: rt.shellPid, uid: rt.cred.uid, gid: rt.cred.gid, state: "R", statFlags: "+", comm: "ps",
-      argv: ["ps", ...argv], env: {}, cwd: "/", exe: "/usr/bin/ps", startMs: rt.host.now, tty: "pts/0", cpuShare: 0,
-      startCpuMs: 0, vszKb: 11_164, rssKb: 4_480, rssGrowKbPerSec: 0, nice: 0, fds: {}, limits: { nofile: [1024, 1048576], nproc: [7609, 7609] },
-    };
-    let procs = [...Object.values(state.procs), self];
+    // ps sees itself and the rest of its pipeline, all children of the login shell.
+    let procs = [...Object.values(state.procs), ...pipelineProcs(rt, "ps", argv)];
     const filtered = pids.length || users.length || names.length;
     if (filtered) {
       procs = procs.filter((p) => pids.includes(p.pid) || users.includes(userName(state, p.uid)) || users.includes(String(p.uid)) || names.includes(p.comm));
