@@ -6,14 +6,15 @@
  *
  * Editable: reports the scene (non-deleted elements, in the shape the grader
  * reads, graders/design/answer-schema.ts) on every change. Read-only: shows a
- * stored scene fitted to the view (the reference diagram, a submitted one).
+ * stored scene fitted to the canvas (the reference diagram, a submitted one).
  */
 import "./excalidraw-assets";
 import "@excalidraw/excalidraw/index.css";
 import { Excalidraw } from "@excalidraw/excalidraw";
-import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
-import { useCallback, useMemo, useRef } from "react";
+import type { ExcalidrawInitialDataState } from "@excalidraw/excalidraw/types";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { Scene } from "@/graders/design/answer-schema";
+import { fitView } from "./fit-view";
 
 export interface ExcalidrawCanvasProps {
   scene: Scene;
@@ -21,33 +22,26 @@ export interface ExcalidrawCanvasProps {
   onChange?: (scene: Scene) => void;
 }
 
-type Elements = Parameters<NonNullable<ExcalidrawImperativeAPI["updateScene"]>>[0]["elements"];
-
 export default function ExcalidrawCanvas({ scene, readOnly = false, onChange }: ExcalidrawCanvasProps) {
-  const apiRef = useRef<ExcalidrawImperativeAPI | null>(null);
-  const fitted = useRef(false);
+  const boxRef = useRef<HTMLDivElement | null>(null);
   const lastJson = useRef<string>(JSON.stringify(scene.elements));
-  // Excalidraw owns the scene after mount: the first scene is its initial data.
-  const initialData = useMemo(
-    () => ({
-      elements: scene.elements as unknown as Elements,
-      scrollToContent: true,
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- initial data only
-    [],
-  );
+  // Excalidraw owns the scene after mount: the first scene is its initial data,
+  // built once the canvas size is known (a read-only scene opens fitted to it).
+  const [initialData, setInitialData] = useState<ExcalidrawInitialDataState | null>(null);
+  useLayoutEffect(() => {
+    if (initialData || !boxRef.current) return;
+    const { width, height } = boxRef.current.getBoundingClientRect();
+    const fitted = readOnly ? fitView(scene.elements, width, height) : null;
+    setInitialData({
+      elements: scene.elements as unknown as NonNullable<ExcalidrawInitialDataState["elements"]>,
+      // zoom.value is a branded number in Excalidraw's types; fitView clamps it to the allowed range.
+      ...(fitted ? { appState: fitted as unknown as NonNullable<ExcalidrawInitialDataState["appState"]> } : { scrollToContent: true }),
+    });
+  }, [initialData, readOnly, scene.elements]);
 
   const handleChange = useCallback(
     (elements: readonly { isDeleted?: boolean }[]) => {
-      if (readOnly) {
-        // A stored scene is shown whole: zoom to fit once it has loaded.
-        if (!fitted.current && elements.length > 0 && apiRef.current) {
-          fitted.current = true;
-          apiRef.current.scrollToContent(undefined, { fitToContent: true, animate: false });
-        }
-        return;
-      }
-      if (!onChange) return;
+      if (readOnly || !onChange) return;
       const live = elements.filter((e) => !e.isDeleted);
       const json = JSON.stringify(live);
       // Excalidraw reports pointer moves and selection too: only real edits count.
@@ -59,21 +53,22 @@ export default function ExcalidrawCanvas({ scene, readOnly = false, onChange }: 
   );
 
   return (
-    <Excalidraw
-      initialData={initialData}
-      excalidrawAPI={(api) => {
-        apiRef.current = api;
-      }}
-      onChange={handleChange}
-      viewModeEnabled={readOnly}
-      theme="dark"
-      name="architecture"
-      aiEnabled={false}
-      handleKeyboardGlobally={false}
-      UIOptions={{
-        canvasActions: { loadScene: false, saveToActiveFile: false, export: false, saveAsImage: false, toggleTheme: false, changeViewBackgroundColor: false },
-        tools: { image: false },
-      }}
-    />
+    <div ref={boxRef} style={{ width: "100%", height: "100%" }}>
+      {initialData && (
+        <Excalidraw
+          initialData={initialData}
+          onChange={handleChange}
+          viewModeEnabled={readOnly}
+          theme="dark"
+          name="architecture"
+          aiEnabled={false}
+          handleKeyboardGlobally={false}
+          UIOptions={{
+            canvasActions: { loadScene: false, saveToActiveFile: false, export: false, saveAsImage: false, toggleTheme: false, changeViewBackgroundColor: false },
+            tools: { image: false },
+          }}
+        />
+      )}
+    </div>
   );
 }

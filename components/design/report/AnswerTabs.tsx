@@ -17,7 +17,7 @@ export function AnswerTabs({ tabs }: { tabs: { id: string; label: string; conten
         ))}
       </div>
       {current && (
-        <div id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`} className={styles.tabPanel}>
+        <div key={current.id} id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`} className={styles.tabPanel}>
           {current.content}
         </div>
       )}
