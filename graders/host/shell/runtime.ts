@@ -19,6 +19,9 @@ export interface Runtime {
   lastFsError: Errno | null;
   /** argv lists of each pipeline on the current line (see pipelines.ts). */
   pipelines?: string[][][];
+  /** Terminal width when the session is attached to one; commands in `ttyWriters` write straight to it. */
+  terminalColumns?: number | null;
+  ttyWriters?: Set<string>;
   /** Set by `sudo -i`, `sudo su -`, `su`: the session opens this shell once the line finishes. */
   pendingShell?: { user: string; login: boolean; command: string[] } | null;
 }

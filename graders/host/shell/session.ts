@@ -10,7 +10,7 @@ import { isSysError } from "../state/errors.ts";
 import { permits, ROOT, tryResolve } from "../state/fs.ts";
 import { loginEnv, loginShell } from "./login.ts";
 import { enterShell, leaveShell, type ShellFrame } from "./nested.ts";
-import { linePipelines } from "./pipelines.ts";
+import { linePipelines, terminalWriters } from "./pipelines.ts";
 
 /**
  * An interactive login shell on the simulated host. just-bash runs every
@@ -37,6 +37,10 @@ export interface SessionState {
   ended?: boolean;
 }
 
+export interface SessionOptions {
+  terminal?: { columns: number };
+}
+
 export interface RunResult {
   stdout: string;
   stderr: string;
@@ -56,7 +60,11 @@ export class Session {
   private readonly bash: Bash;
   private captured: { cwd: string; vars: Record<string, string>; exported: string[]; exit: number } | null = null;
 
-  constructor(host: Host, state?: SessionState) {
+  /**
+   * `terminal.columns`: the session drives a terminal that wide (the browser's xterm, an interactive
+   * CLI); tools that check isatty(1) then format for it. Without it output is formatted for a pipe.
+   */
+  constructor(host: Host, state?: SessionState, options: SessionOptions = {}) {
     this.host = host;
     const user = userByName(host.state, state?.user ?? "admin");
     if (!user) throw new Error(`no user ${state?.user ?? "admin"} on this host`);
@@ -71,7 +79,10 @@ export class Session {
       // A fresh login: sshd forks the session and starts `-bash`, so ps shows the candidate's shell.
       shellPid: loginShell(host, user).pid,
     };
-    this.rt = { host, cred: credFor(host.state, user), user: user.name, shellPid: this.state.shellPid, viaSudo: false, lastFsError: null };
+    this.rt = {
+      host, cred: credFor(host.state, user), user: user.name, shellPid: this.state.shellPid, viaSudo: false, lastFsError: null,
+      terminalColumns: options.terminal?.columns ?? null,
+    };
     const capture = defineCommand(CAPTURE, async (_args, ctx) => {
       const exit = Number(ctx.env.get("?") ?? "0");
       this.captured = {
@@ -94,8 +105,8 @@ export class Session {
     });
   }
 
-  static restore(hostJson: string, session: SessionState): Session {
-    return new Session(Host.restore(hostJson), session);
+  static restore(hostJson: string, session: SessionState, options: SessionOptions = {}): Session {
+    return new Session(Host.restore(hostJson), session, options);
   }
 
   prompt(): string {
@@ -125,6 +136,7 @@ export class Session {
     this.captured = null;
     this.rt.lastFsError = null;
     this.rt.pipelines = linePipelines(line);
+    this.rt.ttyWriters = this.rt.terminalColumns ? terminalWriters(line) : new Set();
     const before = this.state.cwd;
     let result: RunResult;
     try {

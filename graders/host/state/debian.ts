@@ -116,6 +116,14 @@ export function createBaseHost(opts: BaseOptions): HostState {
   d("/usr", 1600); d("/usr/bin"); d("/usr/sbin"); d("/usr/lib"); d("/usr/lib64"); d("/usr/local"); d("/usr/local/bin"); d("/var"); d("/var/cache", 180); d("/var/lib", 96);
   d("/var/log", 0, 0o755, 0, 0); d("/var/log/journal", 0, 0o2755, 0, 999); d("/var/tmp", 0, 0o1777);
   d("/home/admin", 0, 0o700, 1000, 1000);
+  // ext4's lost+found (16 KiB, root only) and the kernel/initrd links Debian keeps at the top.
+  const lf = mkdir(state, ROOT, "/lost+found", { mode: 0o700, mtimeMs: old });
+  lf.extraBlocks = 3;
+  const kernel = "6.1.0-27-cloud-amd64";
+  const previous = "6.1.0-26-cloud-amd64";
+  for (const [link, target] of [["vmlinuz", `boot/vmlinuz-${kernel}`], ["vmlinuz.old", `boot/vmlinuz-${previous}`], ["initrd.img", `boot/initrd.img-${kernel}`], ["initrd.img.old", `boot/initrd.img-${previous}`]] as const) {
+    symlink(state, ROOT, target, `/${link}`, { mtimeMs: bootMs - 86400_000 * 30 });
+  }
   // Kernel filesystems and tmp are recreated at every boot.
   for (const p of ["/proc", "/sys", "/tmp"]) {
     const inode = tryResolve(state, ROOT, p)?.inode;

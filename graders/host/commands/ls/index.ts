@@ -9,6 +9,7 @@ import { fail, type HostCommand } from "../types.ts";
 import { humanCeil, month, two } from "../format.ts";
 import { DEVICE_NUMBERS, modeString } from "./mode.ts";
 import { procNode } from "../../shell/procfs.ts";
+import { columns } from "./columns.ts";
 
 /**
  * GNU ls (coreutils 9.1) over the host model: -l -a -A -d -h -i -n -r -t -S
@@ -27,6 +28,8 @@ interface Opts {
   numeric: boolean;
   reverse: boolean;
   sort: "name" | "time" | "size";
+  /** -1, or output not on a terminal: one name per line. */
+  onePerLine: boolean;
 }
 
 interface Item {
@@ -39,7 +42,7 @@ interface Item {
 const SIX_MONTHS_MS = (31556952 / 2) * 1000;
 
 function parse(args: string[]): { opts: Opts; operands: string[] } | string {
-  const opts: Opts = { long: false, all: false, almostAll: false, dirAsFile: false, human: false, inode: false, numeric: false, reverse: false, sort: "name" };
+  const opts: Opts = { long: false, all: false, almostAll: false, dirAsFile: false, human: false, inode: false, numeric: false, reverse: false, sort: "name", onePerLine: false };
   const operands: string[] = [];
   let onlyOperands = false;
   for (const a of args) {
@@ -66,7 +69,8 @@ function parse(args: string[]): { opts: Opts; operands: string[] } | string {
         else if (ch === "r") opts.reverse = true;
         else if (ch === "t") opts.sort = "time";
         else if (ch === "S") opts.sort = "size";
-        else if (ch === "1" || ch === "F" || ch === "p") continue;
+        else if (ch === "1") opts.onePerLine = true;
+        else if (ch === "F" || ch === "p" || ch === "C") continue;
         else return `ls: invalid option -- '${ch}'\nTry 'ls --help' for more information.\n`;
       }
     }
@@ -135,13 +139,16 @@ function longListing(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean)
   return out;
 }
 
-function shortListing(items: Item[], opts: Opts): string {
+function shortListing(items: Item[], opts: Opts, width: number | null): string {
   const wi = Math.max(0, ...items.map((it) => String(it.inode.ino).length));
+  if (width !== null && !opts.onePerLine) return columns(items.map((it) => (opts.inode ? `${String(it.inode.ino).padStart(wi)} ` : "") + it.name), width);
   return items.map((it) => (opts.inode ? `${String(it.inode.ino).padStart(wi)} ` : "") + it.name + "\n").join("");
 }
 
 function render(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean): string {
-  return opts.long ? longListing(rt, items, opts, withTotal) : shortListing(items, opts);
+  // isatty(1): only an ls writing straight to the terminal lays names out in columns.
+  const width = rt.terminalColumns && rt.ttyWriters?.has("ls") ? rt.terminalColumns : null;
+  return opts.long ? longListing(rt, items, opts, withTotal) : shortListing(items, opts, width);
 }
 
 function dirItems(rt: Runtime, abs: string, opts: Opts): Item[] {
