@@ -8,6 +8,7 @@ import { installStockUnits } from "./base/units.ts";
 import { installBinaries } from "./base/binaries.ts";
 import { installEtc } from "./base/etc.ts";
 import { bootJournal } from "./base/journal.ts";
+import { spawnKernelThreads } from "./base/kthreads.ts";
 
 /**
  * A Debian 12 cloud VM before any scenario touches it: the mounts `df` shows
@@ -223,6 +224,8 @@ function spawnBaseDaemons(state: HostState): void {
   const base = { env: {}, cwd: "/", tty: null, nice: 0, rssGrowKbPerSec: 0, limits: { nofile: [1024, 524288] as [number, number], nproc: [7609, 7609] as [number, number] } };
   spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", startMs: at(0), cpuShare: 0.0004, vszKb: 103_916, rssKb: 12_632, program: "init", noReap: false, statFlags: "s" });
   spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "kthreadd", argv: [], exe: "", startMs: at(0), cpuShare: 0, vszKb: 0, rssKb: 0, state: "S" });
+  state.nextPid = 3;
+  spawnKernelThreads(state, at(0));
   state.nextPid = 240 + (state.seed % 40);
   // Daemons started by systemd are session leaders ("Ss"); agetty also owns its console ("Ss+").
   const daemon = (comm: string, argv: string[], uid: number, vszKb: number, rssKb: number, s: number, statFlags = "s"): void => {

@@ -28,7 +28,8 @@ const cpuPct = (p: Proc, rt: Runtime): string => {
 };
 const memPct = (p: Proc, rt: Runtime): string => ((rssKb(p, now(rt)) * 100) / MEM_TOTAL_KB).toFixed(1);
 const isKernel = (p: Proc): boolean => p.argv.length === 0;
-const args = (p: Proc): string => (p.state === "Z" ? `[${p.comm}] <defunct>` : isKernel(p) ? `[${p.comm}]` : p.argv.join(" "));
+/** Kernel threads show their full name (workqueue workers append what they serve) in brackets. */
+const args = (p: Proc): string => (p.state === "Z" ? `[${p.comm}] <defunct>` : isKernel(p) ? `[${String(p.params?.kthread ?? p.comm)}]` : p.argv.join(" "));
 const tty = (p: Proc): string => p.tty ?? "?";
 const stat = (p: Proc): string => p.state + (p.statFlags ?? "");
 
