@@ -25,6 +25,7 @@ export interface ExcalidrawCanvasProps {
 export default function ExcalidrawCanvas({ scene, readOnly = false, onChange }: ExcalidrawCanvasProps) {
   const boxRef = useRef<HTMLDivElement | null>(null);
   const lastJson = useRef<string>(JSON.stringify(scene.elements));
+  const loaded = useRef(false);
   // Excalidraw owns the scene after mount: the first scene is its initial data,
   // built once the canvas size is known (a read-only scene opens fitted to it).
   const [initialData, setInitialData] = useState<ExcalidrawInitialDataState | null>(null);
@@ -44,6 +45,12 @@ export default function ExcalidrawCanvas({ scene, readOnly = false, onChange }: 
       if (readOnly || !onChange) return;
       const live = elements.filter((e) => !e.isDeleted);
       const json = JSON.stringify(live);
+      if (!loaded.current) {
+        // The first call is Excalidraw loading the scene (normalising fields), not an edit.
+        loaded.current = true;
+        lastJson.current = json;
+        return;
+      }
       // Excalidraw reports pointer moves and selection too: only real edits count.
       if (json === lastJson.current) return;
       lastJson.current = json;
