@@ -173,6 +173,8 @@ export class PythonSession {
         return limit("output_limit", `Return value exceeded ${MAX_RESULT_BYTES / (1024 * 1024)} MB of JSON`);
       case "fatal": {
         this.dead = true;
+        // Out of memory so thoroughly that the harness could not even encode the MemoryError: still the memory limit.
+        if (/\bMemoryError\b/.test(r.message)) return limit("memory_limit", `Memory limit of ${this.limits.memoryMb} MB exceeded (MemoryError)`);
         // A Python stack deep enough to overflow the engine's native stack (a raised recursion limit) ends the interpreter.
         const message = /call stack size/i.test(r.message)
           ? "RecursionError: maximum recursion depth exceeded (the interpreter's stack overflowed)"
