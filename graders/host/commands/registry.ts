@@ -15,6 +15,7 @@ import { find } from "./find/index.ts";
 import { free } from "./free/index.ts";
 import { groups } from "./groups/index.ts";
 import { head } from "./head/index.ts";
+import { history } from "./history/index.ts";
 import { hostname } from "./hostname/index.ts";
 import { id } from "./id/index.ts";
 import { ip } from "./ip/index.ts";
@@ -47,7 +48,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chown, curl, dash, date, df, dmesg, du, env, find, free, groups, head, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chown, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

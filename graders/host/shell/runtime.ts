@@ -17,6 +17,8 @@ export interface Runtime {
   viaSudo: boolean;
   /** The last errno the fs adapter raised, so the shell can word a failed redirect as bash does. */
   lastFsError: Errno | null;
+  /** The session's command history (the same array the session keeps), for the history builtin. */
+  history?: string[];
   /** argv lists of each pipeline on the current line (see pipelines.ts). */
   pipelines?: string[][][];
   /** Terminal width when the session is attached to one; commands in `ttyWriters` write straight to it. */

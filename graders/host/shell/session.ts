@@ -11,6 +11,7 @@ import { permits, ROOT, tryResolve } from "../state/fs.ts";
 import { loginEnv, loginShell } from "./login.ts";
 import { enterShell, leaveShell, type ShellFrame } from "./nested.ts";
 import { linePipelines, terminalWriters } from "./pipelines.ts";
+import { expandHistory } from "./history.ts";
 
 /**
  * An interactive login shell on the simulated host. just-bash runs every
@@ -119,7 +120,13 @@ export class Session {
     const trimmed = line.trim();
     if (this.state.ended) return { stdout: "", stderr: "Connection closed.\n", exitCode: 255 };
     if (trimmed === "") return { stdout: "", stderr: "", exitCode: this.state.lastExit };
+    // History expansion happens before anything else; bash shows the expanded line before running it.
+    const expansion = expandHistory(line, this.state.history);
+    if ("error" in expansion) return { stdout: "", stderr: expansion.error, exitCode: this.state.lastExit };
+    const echo = expansion.expanded ? `${expansion.line}\n` : "";
+    line = expansion.line;
     this.state.history.push(line);
+    this.rt.history = this.state.history;
     // Typing and reading output take time on a real host too; background activity keeps going.
     this.host.advance(randInt(this.host.state, 2000, 6000));
     const exported = new Set(this.state.exported);
@@ -180,7 +187,7 @@ export class Session {
         this.syncIdentity();
       }
     }
-    return { stdout: result.stdout, stderr, exitCode };
+    return { stdout: echo + result.stdout, stderr, exitCode };
   }
 
   /** Point the runtime at whoever the current shell runs as. */
