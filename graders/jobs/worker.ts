@@ -10,8 +10,11 @@ import { gradeSolution } from "../coding/grade-solution.ts";
 import { DEFAULT_GRADING_LIMITS, limitsForLanguage, POOL_LIMITS } from "../limits.ts";
 import type { GradeJob, WorkerMessage } from "./protocol.ts";
 
-function send(msg: WorkerMessage): void {
-  process.send?.(msg);
+function send(msg: WorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) return resolve();
+    process.send(msg, undefined, {}, () => resolve());
+  });
 }
 
 async function handle(job: GradeJob): Promise<void> {
@@ -21,7 +24,16 @@ async function handle(job: GradeJob): Promise<void> {
     const total = job.request.mode === "submit" ? problem.examples.length + problem.hidden.length : problem.examples.length + (job.request.customInputs?.length ?? 0);
     send({ type: "started", id: job.id, wallMs: limitsForLanguage(problem.meta.limits, job.request.lang).wallMs + (job.request.customInputs?.length ? problem.meta.limits.wallMs : 0), total });
     const result = await gradeSolution({ problem, lang: job.request.lang, code: job.request.code, mode: job.request.mode, customInputs: job.request.customInputs });
-    send({ type: "result", id: job.id, result });
+    await send({ type: "result", id: job.id, result });
+    if (job.request.lang === "py") {
+      // An isolate thread that kept running after disposal can only be stopped by ending the process;
+      // the verdict is already sent, and the pool starts a fresh worker.
+      const { isPythonProcessHealthy } = await import("../python/index.ts");
+      if (!isPythonProcessHealthy()) {
+        console.error("grader worker: a Python isolate kept running after disposal; restarting this worker");
+        process.exit(70);
+      }
+    }
   } catch (e) {
     const err = e as Error & { file?: unknown };
     send({ type: "failed", id: job.id, error: { name: err.name ?? "Error", message: err.message ?? String(e), ...(typeof err.file === "string" ? { file: err.file } : {}) } });
