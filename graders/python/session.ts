@@ -20,6 +20,7 @@ import type { GradingLimits } from "../limits.ts";
 import { MAX_RESULT_BYTES } from "../limits.ts";
 import type { CallOutcome, LimitVerdict, StartOutcome } from "../sandbox/session.ts";
 import { chargedCpuNs, processCpuNs } from "../sandbox/cpu-clock.ts";
+import { Stopped } from "../sandbox/stopped.ts";
 import type { PythonIsolate } from "./boot.ts";
 
 const POLL_MS = 4;
@@ -52,13 +53,6 @@ interface Envelope {
   r: PyResult;
 }
 
-class Stopped extends Error {
-  readonly verdict: LimitVerdict;
-  constructor(verdict: LimitVerdict, message: string) {
-    super(message);
-    this.verdict = verdict;
-  }
-}
 
 export type PythonStartOutcome = StartOutcome | { kind: "compile"; message: string; line?: number; column?: number };
 
