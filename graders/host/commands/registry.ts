@@ -39,6 +39,7 @@ import { tr } from "./tr/index.ts";
 import { truncate } from "./truncate/index.ts";
 import { uname } from "./uname/index.ts";
 import { uptime } from "./uptime/index.ts";
+import { w, who } from "./who/index.ts";
 import { whoami } from "./whoami/index.ts";
 
 /**
@@ -48,7 +49,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chown, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chown, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, w, who, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

@@ -25,7 +25,12 @@ export function loginShell(host: Host, user: UserEntry): Proc {
   });
   const sessionNo = 1 + Object.values(state.procs).filter((p) => p.argv[0]?.startsWith("sshd: ") && p.argv[0].endsWith("[priv]")).length;
   const t = host.now - 1000;
-  const from = `198.51.100.${20 + (state.seed % 200)} port ${40000 + (state.seed % 20000)}`;
+  const peer = { addr: `198.51.100.${20 + (state.seed % 200)}`, port: 40000 + (state.seed % 20000) };
+  const from = `${peer.addr} port ${peer.port}`;
+  // Both sshd processes of the session hold the TCP connection the candidate came in on.
+  const local = state.net.interfaces.find((i) => i.name !== "lo")?.addrs.find((a) => a.family === "inet")?.address ?? "10.0.1.10";
+  for (const p of [priv, sess]) p.fds["4"] = { kind: "socket", proto: "TCP", localPort: 22, state: "ESTABLISHED", inode: 40_000 + priv.pid, localAddr: local, remote: peer };
+  state.login = { user: user.name, tty: "pts/0", from: peer.addr, atMs: host.now - 1000 };
   host.log({ tsMs: t, ident: "sshd", pid: priv.pid, unit: "ssh.service", priority: 6, message: `Accepted publickey for ${user.name} from ${from} ssh2: ED25519 SHA256:wq3Jc0Fh9sKp2Lr7Tn4Xy6Vb1Zm8Qd5Ae0Gu3Io2Nk` });
   host.log({ tsMs: t, ident: "sshd", pid: priv.pid, unit: "ssh.service", priority: 6, message: `pam_unix(sshd:session): session opened for user ${user.name}(uid=${user.uid}) by (uid=0)` });
   const logind = state.units["systemd-logind.service"]?.mainPid ?? null;

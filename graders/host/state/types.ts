@@ -21,6 +21,8 @@ export interface HostState {
   units: Record<string, Unit>;
   journal: JournalEntry[];
   net: NetState;
+  /** The utmp record of the candidate's ssh login (who, w, last). */
+  login?: { user: string; tty: string; from: string; atMs: number };
 }
 
 /** Interfaces and routes as the kernel holds them; sockets live on the owning processes' fds. */
@@ -186,7 +188,7 @@ export interface FsState {
 export type FdTarget =
   | { kind: "file"; ino: number; path: string; mode: "r" | "w" | "a" | "rw"; offset: number }
   | { kind: "chr"; path: string; mode: "r" | "w" | "rw" }
-  | { kind: "socket"; proto: "TCP" | "UDP" | "unix"; localPort?: number; state?: "LISTEN" | "ESTABLISHED"; inode: number }
+  | { kind: "socket"; proto: "TCP" | "UDP" | "unix"; localPort?: number; state?: "LISTEN" | "ESTABLISHED"; inode: number; localAddr?: string; remote?: { addr: string; port: number } }
   | { kind: "pipe"; inode: number };
 
 export type ProcState = "R" | "S" | "D" | "Z" | "T" | "I";

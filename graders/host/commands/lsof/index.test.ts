@@ -26,7 +26,9 @@ describe("lsof", () => {
 
   it("selects by port and exits 1 when nothing matches", async () => {
     const s = baseSession();
-    expect((await s.run("sudo lsof -i :22 -t")).stdout).toMatch(/^\d+\n$/);
+    // The listener and both processes of admin's own ssh connection.
+    expect((await s.run("sudo lsof -i :22 -t")).stdout).toMatch(/^(\d+\n){3}$/);
+    expect((await s.run("sudo lsof -i :22")).stdout).toMatch(/ TCP 10\.0\.1\.17:ssh->198\.51\.100\.27:40007 \(ESTABLISHED\)\n/);
     expect((await s.run("sudo lsof -i :8080")).exitCode).toBe(1);
   });
 });

@@ -55,7 +55,10 @@ function fdRow(host: Host, base: Omit<LsofRow, "fd" | "mode" | "type" | "device"
       if (t.proto === "unix") return { ...base, fd: n, mode: "u", type: "unix", device: `0x${(0xffff8f0c00000000n + BigInt(t.inode) * 0x400n).toString(16).padStart(16, "0")}`, sizeOff: "0t0", nlink: "", node: String(t.inode), name: "type=STREAM (CONNECTED)" };
       const port = t.localPort ?? 0;
       const portName = numeric ? String(port) : (SERVICE_NAMES[port] ?? String(port));
-      return { ...base, fd: n, mode: "u", type: "IPv4", device: String(t.inode), sizeOff: "0t0", nlink: "", node: t.proto, name: `*:${portName}${t.state === "LISTEN" ? " (LISTEN)" : ""}`, port };
+      const name = t.remote
+        ? `${t.localAddr ?? "*"}:${portName}->${t.remote.addr}:${t.remote.port} (ESTABLISHED)`
+        : `*:${portName}${t.state === "LISTEN" ? " (LISTEN)" : ""}`;
+      return { ...base, fd: n, mode: "u", type: "IPv4", device: String(t.inode), sizeOff: "0t0", nlink: "", node: t.proto, name, port };
     }
     case "pipe":
       return { ...base, fd: n, mode: "r", type: "FIFO", device: "0,13", sizeOff: "0t0", nlink: "1", node: String(t.inode), name: "pipe" };

@@ -15,6 +15,17 @@ describe("ss", () => {
     expect((await s.run("ss -tl")).stdout.split("\n")[1]).toBe("LISTEN 0      128          0.0.0.0:ssh       0.0.0.0:*");
   });
 
+  it("shows admin's own ssh connection, owned by both sshd processes of the session", async () => {
+    const s = baseSession();
+    expect((await s.run("ss -tn")).stdout).toBe(
+      "State Recv-Q Send-Q Local Address:Port  Peer Address:Port Process\n" +
+        "ESTAB 0      0          10.0.1.17:22   198.51.100.27:40007\n",
+    );
+    expect((await s.run("sudo ss -tnp")).stdout.split("\n")[1]).toMatch(/^ESTAB 0      0          10\.0\.1\.17:22   198\.51\.100\.27:40007 users:\(\("sshd",pid=\d+,fd=4\),\("sshd",pid=\d+,fd=4\)\)$/);
+    expect((await s.run("who")).stdout).toBe("admin    pts/0        2026-11-25 08:59 (198.51.100.27)\n");
+    expect((await s.run("w")).stdout.split("\n")[1]).toBe("USER     TTY      FROM             LOGIN@   IDLE   JCPU   PCPU WHAT");
+  });
+
   it("adds the Netid column when both TCP and UDP are asked for", async () => {
     const s = baseSession();
     expect((await s.run("ss -tuln")).stdout.split("\n")[0]).toBe("Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess");

@@ -1,4 +1,3 @@
-import { userName } from "../../state/users.ts";
 import type { Proc } from "../../state/types.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
 
@@ -19,6 +18,8 @@ interface Sock {
   peer: [string, string];
   owner: Proc;
   fd: string;
+  owners: Proc[];
+  inode?: number;
 }
 
 const SERVICES: Record<string, string> = { "22": "ssh", "80": "http", "443": "https", "53": "domain", "25": "smtp", "8080": "http-alt", "5432": "postgresql", "6379": "redis" };
@@ -29,11 +30,17 @@ function sockets(procs: Proc[]): Sock[] {
     for (const [fd, t] of Object.entries(p.fds)) {
       if (t.kind !== "socket" || t.proto === "unix" || t.localPort === undefined) continue;
       const listening = t.state === "LISTEN";
-      out.push({
+      const sock: Sock = {
         proto: t.proto === "TCP" ? "tcp" : "udp", state: t.proto === "UDP" ? "UNCONN" : listening ? "LISTEN" : "ESTAB",
         recvQ: 0, sendQ: listening ? Number(p.params?.backlog ?? 4096) : 0,
-        local: [String(p.params?.bindAddress ?? "0.0.0.0"), String(t.localPort)], peer: ["0.0.0.0", "*"], owner: p, fd,
-      });
+        local: [t.localAddr ?? String(p.params?.bindAddress ?? "0.0.0.0"), String(t.localPort)],
+        peer: t.remote ? [t.remote.addr, String(t.remote.port)] : ["0.0.0.0", "*"], owner: p, fd,
+        owners: [p],
+      };
+      // One connection held by several processes (sshd's monitor and session) is one socket with several users.
+      const same = out.find((o) => o.inode === t.inode);
+      if (same) same.owners.push(p);
+      else out.push({ ...sock, inode: t.inode });
     }
   }
   return out;
@@ -80,10 +87,12 @@ export const ss: HostCommand = {
       `${showNetid ? `${netid.padEnd(5)} ` : ""}${state.padEnd(wState)} ${rq.padEnd(6)} ${sq.padEnd(6)} ${la.padStart(wLa)}:${lp.padEnd(wLp)} ${pa.padStart(wPa)}:${pp.padEnd(wPp)}${proc}`;
     let out = head("Netid", "State", "Recv-Q", "Send-Q", "Local Address", "Port", "Peer Address", "Port", "Process") + "\n";
     for (const r of rows) {
-      const owner = processes && (rt.cred.uid === 0 || rt.cred.uid === r.owner.uid) ? `users:(("${r.owner.comm}",pid=${r.owner.pid},fd=${r.fd}))` : "";
-      out += head(r.proto, r.state, String(r.recvQ), String(r.sendQ), r.local[0], port(r.local[1]), r.peer[0], port(r.peer[1]), owner).trimEnd() + "\n";
+      const visible = r.owners.filter((o) => processes && (rt.cred.uid === 0 || rt.cred.uid === o.uid));
+      const owner = visible.length ? `users:(${visible.map((o) => `("${o.comm}",pid=${o.pid},fd=${r.fd})`).join(",")})` : "";
+      // A peer port as wide as its column still gets one space before the process list.
+      const sep = owner && port(r.peer[1]).length >= wPp ? " " : "";
+      out += head(r.proto, r.state, String(r.recvQ), String(r.sendQ), r.local[0], port(r.local[1]), r.peer[0], port(r.peer[1]), sep + owner).trimEnd() + "\n";
     }
-    void userName;
     return ok(out);
   },
 };

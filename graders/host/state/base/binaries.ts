@@ -18,7 +18,7 @@ export const USR_BIN: Record<string, number> = {
   sort: 117_424, split: 55_968, ss: 140_968, stat: 84_192, strings: 35_576, su: 72_000, sudo: 281_624, systemctl: 1_318_688,
   tac: 39_552, top: 133_288, tail: 68_464, tar: 524_728, tee: 39_552, timeout: 39_840, touch: 97_512, tr: 47_872, true: 35_296,
   truncate: 39_616, uname: 35_296, unexpand: 39_552, uniq: 47_904, uptime: 14_616, wc: 47_904, which: 1_076,
-  whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
+  w: 22_784, who: 55_904, whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
 };
 
 /** Names that are symlinks on Debian 12 (awk via alternatives to mawk, sh to dash). */
