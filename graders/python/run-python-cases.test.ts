@@ -69,6 +69,7 @@ const jobs: ChildJob[] = [
     ].join("\n"),
     cases: [[]],
   },
+  { name: "arity", entry: "f", source: "def f(a):\n    return a\n", cases: [[1, 2]] },
   { name: "input", entry: "f", source: "def f():\n    return input()\n", cases: [[]] },
   { name: "random-a", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
   { name: "random-b", entry: "f", source: "import random\ndef f():\n    return random.getrandbits(64)\n", cases: [[]] },
@@ -171,6 +172,12 @@ describe("runPythonCases", () => {
       kind: "ok",
       value: ["a", 2, [2, 1], 23416728348467685, 9, ["1", "22"], "2024-02-01T00:00:00", '{"a": 1}', true],
     });
+  });
+
+  test("a call with the wrong number of arguments is an error without harness frames", () => {
+    const o = first("arity");
+    expect(o).toMatchObject({ kind: "error", message: expect.stringMatching(/^TypeError: f\(\) takes 1 positional argument but 2 were given/) });
+    if (o.kind === "error") expect(o.stack).not.toMatch(/_prodloop|File "<exec>"/);
   });
 
   test("stdin is empty: input() raises EOFError", () => {
