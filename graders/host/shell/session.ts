@@ -129,17 +129,7 @@ export class Session {
     this.rt.history = this.state.history;
     // Typing and reading output take time on a real host too; background activity keeps going.
     this.host.advance(randInt(this.host.state, 2000, 6000));
-    const exported = new Set(this.state.exported);
-    // Variables passed as exec() env are not marked exported by just-bash, so `export` them in a
-    // prelude; one statement each for exported and plain variables, as statements cost most.
-    const assign = (keys: string[]): string => keys.map((k) => `${k}=${quote(this.state.vars[k] ?? "")}`).join(" ");
-    const keys = Object.keys(this.state.vars);
-    const exportedKeys = keys.filter((k) => exported.has(k));
-    const plainKeys = keys.filter((k) => !exported.has(k));
-    let prelude = exportedKeys.length ? `export ${assign(exportedKeys)}\n` : "";
-    if (plainKeys.length) prelude += `${assign(plainKeys)}\n`;
-    // A command that just exits with the previous line's status gives this line its $? (a subshell costs ms).
-    const script = `${prelude}${RC} ${this.state.lastExit}\n${line}\n${CAPTURE}`;
+    const script = this.script(line);
     this.captured = null;
     this.rt.lastFsError = null;
     this.rt.pipelines = linePipelines(line);
@@ -172,22 +162,46 @@ export class Session {
       exitCode = 1;
     }
     this.state.lastExit = exitCode;
-    if (this.captured === null && /^(exit|logout)(\s+\d+)?\s*$/.test(trimmed)) {
-      // bash announces leaving: "logout" for a login shell, "exit" otherwise.
-      stderr += this.state.login === false ? "exit\n" : "logout\n";
-      if (!leaveShell(this.host, this.state)) this.state.ended = true;
-      this.syncIdentity();
-    }
-    const pending = this.rt.pendingShell;
-    if (pending) {
-      this.rt.pendingShell = null;
-      const target = userByName(this.host.state, pending.user);
-      if (target) {
-        enterShell(this.host, this.state, target, pending.login, pending.command);
-        this.syncIdentity();
-      }
-    }
+    if (this.captured === null && /^(exit|logout)(\s+\d+)?\s*$/.test(line.trim())) stderr += this.leave();
+    this.enterPending();
     return { stdout: echo + result.stdout, stderr, exitCode };
+  }
+
+  /**
+   * The line wrapped so that just-bash starts where the last line ended: variables (exported
+   * ones through `export`, since exec() env is not marked exported), the previous $? through
+   * a command that just exits with it (a subshell costs milliseconds), and a trailing command
+   * that records cwd and variables afterwards. One statement per kind, as statements cost most.
+   */
+  private script(line: string): string {
+    const exported = new Set(this.state.exported);
+    const assign = (keys: string[]): string => keys.map((k) => `${k}=${quote(this.state.vars[k] ?? "")}`).join(" ");
+    const keys = Object.keys(this.state.vars);
+    const exportedKeys = keys.filter((k) => exported.has(k));
+    const plainKeys = keys.filter((k) => !exported.has(k));
+    let prelude = exportedKeys.length ? `export ${assign(exportedKeys)}\n` : "";
+    if (plainKeys.length) prelude += `${assign(plainKeys)}\n`;
+    return `${prelude}${RC} ${this.state.lastExit}\n${line}\n${CAPTURE}`;
+  }
+
+  /** `exit` in a nested shell returns to the outer one; in the ssh login shell it ends the session. */
+  private leave(): string {
+    // bash announces leaving: "logout" for a login shell, "exit" otherwise.
+    const said = this.state.login === false ? "exit\n" : "logout\n";
+    if (!leaveShell(this.host, this.state)) this.state.ended = true;
+    this.syncIdentity();
+    return said;
+  }
+
+  /** Open the shell a command of this line asked for (`sudo -i`, `su -`). */
+  private enterPending(): void {
+    const pending = this.rt.pendingShell;
+    if (!pending) return;
+    this.rt.pendingShell = null;
+    const target = userByName(this.host.state, pending.user);
+    if (!target) return;
+    enterShell(this.host, this.state, target, pending.login, pending.command);
+    this.syncIdentity();
   }
 
   /** Point the runtime at whoever the current shell runs as. */
