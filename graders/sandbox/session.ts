@@ -17,6 +17,7 @@
  * Values cross the boundary only as JSON text (strings are copied).
  */
 import { chargedCpuNs, processCpuNs } from "./cpu-clock.ts";
+import { Stopped, type LimitVerdict } from "./stopped.ts";
 import ivm from "isolated-vm";
 import type { GradingLimits } from "../limits.ts";
 import { MAX_RESULT_BYTES } from "../limits.ts";
@@ -24,7 +25,7 @@ import type { CompiledSolution } from "./compile.ts";
 import { preludeSource } from "./prelude.ts";
 import { mapStack } from "./stack.ts";
 
-export type LimitVerdict = "time_limit" | "memory_limit" | "output_limit";
+export type { LimitVerdict } from "./stopped.ts";
 
 export type CallOutcome =
   | { kind: "ok"; value: unknown; isUndefined: boolean; stdout: string; timeMs: number }
@@ -45,13 +46,6 @@ type Envelope =
   | { k: "limit"; why: "output" | "result" | "memory"; out: string };
 
 
-class Stopped extends Error {
-  readonly verdict: LimitVerdict;
-  constructor(verdict: LimitVerdict, message: string) {
-    super(message);
-    this.verdict = verdict;
-  }
-}
 
 export class SandboxSession {
   private readonly isolate: ivm.Isolate;
