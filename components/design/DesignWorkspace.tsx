@@ -36,6 +36,19 @@ function emptyAnswer(problem: DesignProblemView): DesignAnswer {
 
 const TIMER_KEY = (slug: string) => `prodloop.design.timer.${slug}`;
 
+/** Short names for the section bar, so it fits on one line. */
+const TOC_LABELS: Record<SectionName, string> = {
+  requirements: "Requirements",
+  estimates: "Estimates",
+  api: "API",
+  dataModel: "Data model",
+  highLevel: "High-level + diagram",
+  deepDives: "Deep dives",
+  failureModes: "Failure modes",
+  operations: "Operations",
+  tradeoffs: "Trade-offs",
+};
+
 export function DesignWorkspace({ problem, signedIn, draft, submissions }: DesignWorkspaceProps) {
   const router = useRouter();
   const slug = problem.slug;
@@ -91,8 +104,8 @@ export function DesignWorkspace({ problem, signedIn, draft, submissions }: Desig
   }
 
   const title = (name: SectionName) => problem.sections.find((s) => s.name === name)?.title ?? name;
-  const field = (name: Exclude<SectionName, "requirements">, rows = 7) => (
-    <MarkdownField label={title(name)} value={answer.sections[name]} rows={rows} placeholder={SECTION_GUIDES[name]} onChange={(v) => setSection(name, v)} />
+  const field = (name: Exclude<SectionName, "requirements">, rows = 7, label = title(name)) => (
+    <MarkdownField label={label} value={answer.sections[name]} rows={rows} placeholder={SECTION_GUIDES[name]} onChange={(v) => setSection(name, v)} />
   );
   const filled = (name: SectionName) => answer.sections[name].trim() !== "";
 
@@ -149,7 +162,7 @@ export function DesignWorkspace({ problem, signedIn, draft, submissions }: Desig
           <nav className={styles.toc} aria-label="Answer sections">
             {problem.sections.map((s) => (
               <a key={s.name} href={`#sec-${s.name}`} className={`${styles.tocLink} ${filled(s.name) ? styles.tocDone : ""}`}>
-                {s.name === "highLevel" ? "High-level + diagram" : s.title.replace(/ \(.*\)$/, "")}
+                {TOC_LABELS[s.name]}
               </a>
             ))}
           </nav>
@@ -163,7 +176,7 @@ export function DesignWorkspace({ problem, signedIn, draft, submissions }: Desig
             <h2 className={styles.sectionTitle}>{title("estimates")}</h2>
             <p className={styles.sectionNote}>Each value is a number with a unit; the grader checks magnitude, and re-runs your arithmetic from the inputs you list.</p>
             <EstimatesTable asks={problem.estimates} initial={answer.estimates} onChange={setEstimates} />
-            {field("estimates", 5)}
+            {field("estimates", 5, "Your working")}
           </section>
 
           <section id="sec-api" className={styles.section}>

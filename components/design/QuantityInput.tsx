@@ -11,7 +11,7 @@ export function QuantityInput({ value, onChange, label, placeholder }: { value: 
       <input className={`input ${styles.qtyInput}`} value={value} placeholder={placeholder} aria-label={label} aria-invalid={parsed?.ok === false} onChange={(e) => onChange(e.target.value)} />
       {parsed && (
         <span className={parsed.ok ? styles.qtyOk : styles.qtyBad} role="status">
-          {parsed.ok ? `= ${formatQuantity(parsed.quantity)} (${DIMENSION_WORDS[parsed.quantity.dimension]})` : parsed.error.replace(/^"[^"]*": /, "")}
+          {parsed.ok ? `= ${formatQuantity(parsed.quantity)} · ${DIMENSION_WORDS[parsed.quantity.dimension]}` : parsed.error.replace(/^"[^"]*": /, "")}
         </span>
       )}
     </span>
