@@ -12,7 +12,7 @@ import * as fs from "../state/fs.ts";
 import { joinPath } from "../state/paths.ts";
 import { fileSize } from "../state/usage.ts";
 import type { Inode } from "../state/types.ts";
-import { procFdInode, procNode, type ProcNode } from "./procfs.ts";
+import { procEntry, procFdInode, procNode, type ProcNode } from "./procfs.ts";
 import type { Runtime } from "./runtime.ts";
 
 /**
@@ -189,9 +189,13 @@ export class HostFs implements IFileSystem {
     if (isProc(path)) {
       const node = this.procFollow(path);
       if (node.kind !== "dir") throw new SysError("ENOTDIR", path);
+      const cred = this.rt.cred;
+      const bits = cred.uid === node.uid ? node.mode >> 6 : node.mode;
+      if (cred.uid !== 0 && !(bits & 4)) throw new SysError("EACCES", path);
       return node.entries.map((name) => {
-        const child = this.procFollow(`${path}/${name}`.replace("//", "/"));
-        return { name, isFile: child.kind === "file", isDirectory: child.kind === "dir", isSymbolicLink: child.kind === "symlink" };
+        // Private entries (cwd, exe, environ of others) are still listed, with their type.
+        const kind = procEntry(this.rt, `${path}/${name}`.replace("//", "/")).kind;
+        return { name, isFile: kind === "file", isDirectory: kind === "dir", isSymbolicLink: kind === "symlink" };
       });
     }
     return fs

@@ -83,14 +83,35 @@ export function procNode(rt: Runtime, abs: string): ProcNode {
       requireOwner(rt, proc, abs);
       return { kind: "symlink", target: proc.exe, mode: 0o777, ...own };
     case "fd": {
-      requireOwner(rt, proc, abs);
+      // Anyone may stat the fd directory (its mode, dr-x------, keeps others from listing it); its links are private.
       if (third === undefined) return { kind: "dir", entries: Object.keys(proc.fds).sort((a, b) => Number(a) - Number(b)), mode: 0o500, ...own };
+      requireOwner(rt, proc, abs);
       const fd = proc.fds[third];
       if (!fd || rest.length) throw new SysError("ENOENT", abs);
       return { kind: "symlink", target: fdLinkTarget(rt, fd), mode: fdLinkMode(fd), ...own };
     }
   }
   throw new SysError("ENOENT", abs);
+}
+
+/**
+ * A /proc entry as a directory listing shows it, even when its content is
+ * private to the owner (cwd, exe, environ of other users' processes): the
+ * name, type and owner are public, the target is not (empty here).
+ */
+export function procEntry(rt: Runtime, abs: string): ProcNode {
+  try {
+    return procNode(rt, abs);
+  } catch (e) {
+    if (!(e instanceof SysError) || e.code !== "EACCES") throw e;
+    const parts = abs.split("/").filter(Boolean);
+    const proc = rt.host.state.procs[parts[1] ?? ""];
+    const own = { uid: proc?.uid ?? 0, gid: proc?.gid ?? 0 };
+    const name = parts[parts.length - 1] ?? "";
+    if (name === "cwd" || name === "exe" || parts.length === 4) return { kind: "symlink", target: "", mode: 0o777, ...own };
+    if (name === "fd") return { kind: "dir", entries: [], mode: 0o500, ...own };
+    return { kind: "file", read: () => "", mode: 0o400, ...own };
+  }
 }
 
 /**

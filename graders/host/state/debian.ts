@@ -223,6 +223,8 @@ function spawnBaseDaemons(state: HostState): void {
   const at = (s: number): number => state.clock.bootMs + s * 1000;
   const base = { env: {}, cwd: "/", tty: null, nice: 0, rssGrowKbPerSec: 0, limits: { nofile: [1024, 524288] as [number, number], nproc: [7609, 7609] as [number, number] } };
   spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "systemd", argv: ["/sbin/init"], exe: "/usr/lib/systemd/systemd", startMs: at(0), cpuShare: 0.0004, vszKb: 103_916, rssKb: 12_632, program: "init", noReap: false, statFlags: "s" });
+  // init is pid 1 and kthreadd pid 2 on every Linux boot.
+  state.nextPid = 2;
   spawn(state, { ...base, ppid: 0, uid: 0, gid: 0, comm: "kthreadd", argv: [], exe: "", startMs: at(0), cpuShare: 0, vszKb: 0, rssKb: 0, state: "S" });
   state.nextPid = 3;
   spawnKernelThreads(state, at(0));
@@ -239,9 +241,9 @@ function spawnBaseDaemons(state: HostState): void {
   daemon("systemd-logind", ["/lib/systemd/systemd-logind"], 0, 25_304, 8_064, 5);
   daemon("agetty", ["/sbin/agetty", "-o", "-p -- \\u", "--noclear", "-", "linux"], 0, 5_876, 1_920, 6, "s+");
   daemon("sshd", ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"], 0, 15_432, 9_216, 6);
-  // Daemons detach stdio to /dev/null; sshd listens on :22 with OpenSSH's backlog of 128.
+  // init and the daemons have stdio on /dev/null; sshd listens on :22 with OpenSSH's backlog of 128.
   for (const proc of Object.values(state.procs)) {
-    if (proc.ppid !== 1) continue;
+    if (proc.ppid !== 1 && proc.pid !== 1) continue;
     proc.fds = { "0": { kind: "chr", path: "/dev/null", mode: "r" }, "1": { kind: "chr", path: "/dev/null", mode: "w" }, "2": { kind: "chr", path: "/dev/null", mode: "w" } };
     if (proc.comm === "sshd") {
       proc.fds["3"] = { kind: "socket", proto: "TCP", localPort: 22, state: "LISTEN", inode: 18_237 };

@@ -45,3 +45,15 @@ describe("ls", () => {
     expect(r.stdout).toBe("/etc/hostname\n\n/home:\nadmin\n");
   });
 });
+
+describe("ls over /proc", () => {
+  it("lists anyone's /proc/PID but not another user's fd directory, and shows the owner's fd links", async () => {
+    const s = baseSession();
+    const out = (await s.run("ls -l /proc/1")).stdout;
+    expect(out.split("\n")[0]).toBe("total 0");
+    expect(out).toMatch(/^dr-x------ 1 root root  0 \w{3} \d\d \d\d:\d\d fd$/m);
+    expect((await s.run("ls /proc/1/fd")).stderr).toBe("ls: cannot open directory '/proc/1/fd': Permission denied\n");
+    expect((await s.run("sudo ls -l /proc/1/fd")).stdout).toMatch(/^lr-x------ 1 root root 64 .* 0 -> \/dev\/null$/m);
+    expect((await s.run("echo /proc/2/fd /proc/*/fd | wc -w")).stdout).toBe(`${Object.keys(s.host.state.procs).length + 1}\n`);
+  });
+});

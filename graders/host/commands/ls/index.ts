@@ -8,7 +8,7 @@ import type { Runtime } from "../../shell/runtime.ts";
 import { fail, type HostCommand } from "../types.ts";
 import { humanCeil, month, two } from "../format.ts";
 import { DEVICE_NUMBERS, modeString } from "./mode.ts";
-import { procNode } from "../../shell/procfs.ts";
+import { procEntry } from "../../shell/procfs.ts";
 import { columns } from "./columns.ts";
 
 /**
@@ -37,6 +37,8 @@ interface Item {
   inode: Inode;
   /** st_size when it is not the content length (procfs reports 0, or 64 for fd links). */
   size?: number;
+  /** procfs entries occupy no blocks. */
+  virtual?: boolean;
 }
 
 const SIX_MONTHS_MS = (31556952 / 2) * 1000;
@@ -113,7 +115,8 @@ function longListing(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean)
     const dev = it.inode.kind === "chr" ? DEVICE_NUMBERS[it.inode.device] : undefined;
     const bytes = it.size ?? fileSize(it.inode);
     const size = dev ? `${dev[0]}, ${dev[1]}` : opts.human ? humanCeil(bytes) : String(bytes);
-    const name = it.inode.kind === "symlink" ? `${it.name} -> ${it.inode.target}` : it.name;
+    // An unreadable /proc link (another user's cwd or exe) shows no target.
+    const name = it.inode.kind === "symlink" && it.inode.target !== "" ? `${it.name} -> ${it.inode.target}` : it.name;
     return {
       ino: String(it.inode.ino),
       mode: modeString(it.inode),
@@ -129,7 +132,7 @@ function longListing(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean)
   const [wi, wn, wo, wg, ws] = [w("ino"), w("nlink"), w("owner"), w("group"), w("size")];
   let out = "";
   if (withTotal) {
-    const total = items.reduce((n, it) => n + blocksKiB(rt, it.inode), 0);
+    const total = items.reduce((n, it) => n + (it.virtual ? 0 : blocksKiB(rt, it.inode)), 0);
     out += `total ${opts.human ? humanCeil(total * 1024) : total}\n`;
   }
   for (const r of rows) {
@@ -153,7 +156,7 @@ function render(rt: Runtime, items: Item[], opts: Opts, withTotal: boolean): str
 
 function dirItems(rt: Runtime, abs: string, opts: Opts): Item[] {
   if (isProc(abs)) {
-    const node = procNode(rt, abs);
+    const node = procEntry(rt, abs);
     if (node.kind !== "dir") throw new SysError("ENOTDIR", abs);
     if (rt.cred.uid !== 0 && rt.cred.uid !== node.uid && !(node.mode & 0o004)) throw new SysError("EACCES", abs);
     const items = node.entries.map((name) => procItem(rt, `${abs}/${name}`, name));
@@ -175,11 +178,11 @@ const isProc = (p: string): boolean => p === "/proc" || p.startsWith("/proc/");
 
 /** A /proc entry as ls sees it: generated now, owned by the process, size 0 (fd links report 64). */
 function procItem(rt: Runtime, abs: string, name: string): Item {
-  const node = procNode(rt, abs);
+  const node = procEntry(rt, abs);
   const common = { ino: 0, dev: 0, mode: node.mode, uid: node.uid, gid: node.gid, mtimeMs: rt.host.now, nlink: 1 };
-  if (node.kind === "symlink") return { name, inode: { ...common, kind: "symlink", target: node.target }, size: 64 };
-  if (node.kind === "dir") return { name, inode: { ...common, kind: "dir", entries: {} }, size: 0 };
-  return { name, inode: { ...common, kind: "file", text: "", genBytes: 0 }, size: 0 };
+  if (node.kind === "symlink") return { name, inode: { ...common, kind: "symlink", target: node.target }, size: 64, virtual: true };
+  if (node.kind === "dir") return { name, inode: { ...common, kind: "dir", entries: {} }, size: 0, virtual: true };
+  return { name, inode: { ...common, kind: "file", text: "", genBytes: 0 }, size: 0, virtual: true };
 }
 
 export const ls: HostCommand = {
