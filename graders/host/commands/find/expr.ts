@@ -12,7 +12,7 @@ export type Node =
 /** Tests that take one argument. */
 const UNARY = new Set(["-name", "-iname", "-path", "-wholename", "-ipath", "-type", "-size", "-mtime", "-mmin", "-newer", "-user", "-group", "-uid", "-gid", "-perm", "-links", "-inum", "-atime", "-amin", "-ctime", "-cmin"]);
 const NULLARY_TESTS = new Set(["-empty", "-true", "-false", "-readable", "-writable", "-executable"]);
-const ACTIONS = new Set(["-print", "-print0", "-delete", "-ls", "-quit"]);
+const ACTIONS = new Set(["-print", "-print0", "-delete", "-quit"]);
 
 export interface Parsed {
   expr: Node | null;
