@@ -9,7 +9,7 @@ import type { HostState } from "../types.ts";
  */
 export const USR_BIN: Record<string, number> = {
   awk: 0, base64: 43_936, basename: 35_296, bash: 1_265_648, cat: 43_936, chmod: 64_448, clear: 14_640, comm: 39_552,
-  chgrp: 72_672, chown: 76_768, cp: 151_168, dmesg: 72_000, groups: 35_328, less: 199_232, more: 43_576, curl: 277_792, dash: 125_560, echo: 35_120, mawk: 162_440, find: 224_848, cut: 47_904, date: 126_424, df: 97_640, diff: 216_712, dirname: 35_296, du: 109_272, egrep: 41,
+  chgrp: 72_672, chown: 76_768, cp: 151_168, dmesg: 72_000, groups: 35_328, less: 199_232, more: 43_576, crontab: 43_720, curl: 277_792, dash: 125_560, echo: 35_120, mawk: 162_440, find: 224_848, cut: 47_904, date: 126_424, df: 97_640, diff: 216_712, dirname: 35_296, du: 109_272, egrep: 41,
   env: 48_224, expand: 39_552, expr: 109_304, false: 35_296, fgrep: 41, file: 27_288, fold: 39_552, free: 27_040,
   grep: 203_152, gunzip: 2_346, gzip: 98_136, head: 47_904, hostname: 22_760, id: 47_904, join: 51_936, journalctl: 88_464,
   kill: 31_136, ln: 68_448, ls: 151_344, lsof: 175_944, md5sum: 47_904, mkdir: 97_552, mv: 143_072, nl: 47_840,
@@ -18,7 +18,7 @@ export const USR_BIN: Record<string, number> = {
   sort: 117_424, split: 55_968, ss: 140_968, stat: 84_192, strings: 35_576, su: 72_000, sudo: 281_624, systemctl: 1_318_688,
   tac: 39_552, top: 133_288, tail: 68_464, tar: 524_728, tee: 39_552, timeout: 39_840, touch: 97_512, tr: 47_872, true: 35_296,
   truncate: 39_616, uname: 35_296, unexpand: 39_552, uniq: 47_904, uptime: 14_616, wc: 47_904, which: 1_076,
-  w: 22_784, who: 55_904, whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
+  vmstat: 39_848, w: 22_784, who: 55_904, whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
 };
 
 /** Names that are symlinks on Debian 12 (awk via alternatives to mawk, sh to dash). */

@@ -1,0 +1,49 @@
+import { CPU_COUNT } from "../../state/cpu.ts";
+import { memInfo } from "../../state/memory.ts";
+import type { Runtime } from "../../shell/runtime.ts";
+import { fail, ok, type HostCommand } from "../types.ts";
+
+/**
+ * vmstat from procps-ng 4.0.2: `vmstat [delay [count]]`, one line per sample
+ * under the two header lines, later samples after the simulated delay.
+ * Numbers wider than their column push the rest of the line right, as vmstat's
+ * printf widths do.
+ */
+
+const HEADER =
+  "procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----\n" +
+  " r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st\n";
+
+function sample(rt: Runtime, sinceBoot: boolean): string {
+  const procs = Object.values(rt.host.state.procs);
+  const running = Math.max(1, Math.round(procs.reduce((n, p) => n + (p.state === "Z" || p.state === "T" ? 0 : p.cpuShare), 0)));
+  const blocked = procs.filter((p) => p.state === "D").length;
+  const m = memInfo(rt.host);
+  const busy = Math.min(100, (procs.reduce((n, p) => n + (p.state === "Z" ? 0 : p.cpuShare), 0) * 100) / CPU_COUNT);
+  const us = Math.round(busy * 0.9);
+  const sy = Math.round(busy * 0.1);
+  const wa = Math.min(100 - us - sy, blocked * 50);
+  const id = Math.max(0, 100 - us - sy - wa);
+  // The first line averages since boot, when the VM was mostly idle; later ones are the last interval.
+  const io = sinceBoot ? [2, 9, 38, 71] : [0, Math.round(busy * 4), 60 + Math.round(busy * 20), 110 + Math.round(busy * 40)];
+  const f = (n: number, w: number): string => String(Math.round(n)).padStart(w);
+  return `${f(running, 2)} ${f(blocked, 2)} ${f(m.swapTotal - m.swapFree, 6)} ${f(m.free, 6)} ${f(m.buffers, 6)} ${f(m.cached + m.sReclaimable, 6)} ${f(0, 4)} ${f(0, 4)} ${f(io[0] ?? 0, 5)} ${f(io[1] ?? 0, 5)} ${f(io[2] ?? 0, 4)} ${f(io[3] ?? 0, 4)} ${f(us, 2)} ${f(sy, 2)} ${f(id, 2)} ${f(wa, 2)} ${f(0, 2)}\n`;
+}
+
+export const vmstat: HostCommand = {
+  name: "vmstat",
+  async run(args, _ctx, rt) {
+    const nums = args.filter((a) => !a.startsWith("-"));
+    if (args.some((a) => a.startsWith("-") && !["-w", "-n", "-t"].includes(a))) return fail(`vmstat: invalid option -- '${(args.find((a) => a.startsWith("-")) ?? "-").slice(1, 2)}'\n`, 1);
+    const delay = nums[0] !== undefined ? Number(nums[0]) : 0;
+    // With a delay and no count vmstat runs until interrupted; without Ctrl-C here, it stops after ten.
+    const count = nums[1] !== undefined ? Number(nums[1]) : delay > 0 ? 10 : 1;
+    if (!Number.isFinite(delay) || !Number.isFinite(count) || delay < 0) return fail("vmstat: Invalid delay\n", 1);
+    let out = HEADER;
+    for (let i = 0; i < count; i++) {
+      if (i > 0) rt.host.advance(delay * 1000);
+      out += sample(rt, i === 0);
+    }
+    return ok(out);
+  },
+};
