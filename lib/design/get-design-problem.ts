@@ -1,6 +1,7 @@
 /** One design problem's public view (GET /api/design/problems/:slug, the workspace page). */
 import { SECTION_NAMES, SECTION_TITLES } from "../../graders/design/answer-schema.ts";
 import type { DesignProblem } from "../../graders/design/problem-files.ts";
+import { publicDesignProblem } from "../../graders/design/public.ts";
 import { assertCan } from "../auth/permissions.ts";
 import { renderMarkdown } from "../problems/markdown.ts";
 import type { SessionUser } from "../view-types.ts";
@@ -12,22 +13,26 @@ export interface GetDesignProblemOptions {
   slug: string;
 }
 
-/** The candidate-facing parts only: no reference values, reference answer, weak answers or check definitions. */
+/**
+ * The candidate-facing parts only (graders/design/public.ts decides what is
+ * public): no reference values, reference answer, weak answers or check
+ * definitions. What strong and weak look like is kept for the report.
+ */
 export function toDesignProblemView(problem: DesignProblem): DesignProblemView {
-  const { meta } = problem;
+  const p = publicDesignProblem(problem);
   return {
-    slug: meta.slug,
+    slug: p.slug,
     round: "design",
-    title: meta.title,
-    difficulty: meta.difficulty,
-    topics: meta.topics,
-    promptHtml: renderMarkdown(problem.promptMd),
-    timeboxMinutes: meta.timeboxMinutes,
-    scale: meta.scale.map((s) => ({ name: s.name, value: s.value })),
+    title: p.title,
+    difficulty: p.difficulty,
+    topics: p.topics,
+    promptHtml: renderMarkdown(p.promptMd),
+    timeboxMinutes: p.timeboxMinutes,
+    scale: p.scale.map((s) => ({ name: s.name, value: s.value })),
     sections: SECTION_NAMES.map((name) => ({ name, title: SECTION_TITLES[name] })),
-    estimates: meta.estimates.map((e) => ({ id: e.id, name: e.name, ask: e.ask, inputs: e.inputs.map((i) => ({ id: i.id, name: i.name })) })),
-    rubric: meta.rubric.map((r) => ({ id: r.id, name: r.name, points: r.points })),
-    scoring: { total: meta.scoring.total, objective: meta.scoring.objective },
+    estimates: p.estimates,
+    rubric: p.rubric.map((r) => ({ id: r.id, name: r.name, points: r.points })),
+    scoring: { total: p.scoring.total, objective: p.scoring.objective },
   };
 }
 
