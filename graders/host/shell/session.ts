@@ -12,6 +12,7 @@ import { loginEnv, loginShell } from "./login.ts";
 import { enterShell, leaveShell, type ShellFrame } from "./nested.ts";
 import { linePipelines, terminalWriters } from "./pipelines.ts";
 import { expandHistory } from "./history.ts";
+import { complete, type Completion } from "./complete.ts";
 
 /**
  * An interactive login shell on the simulated host. just-bash runs every
@@ -108,6 +109,11 @@ export class Session {
 
   static restore(hostJson: string, session: SessionState, options: SessionOptions = {}): Session {
     return new Session(Host.restore(hostJson), session, options);
+  }
+
+  /** Tab completion for the line typed so far (see complete.ts). */
+  complete(line: string): Completion {
+    return complete(this.host, this.rt.cred, this.state.cwd, this.state.vars.PATH ?? "/usr/bin:/bin", line);
   }
 
   prompt(): string {
