@@ -39,7 +39,10 @@ export async function runHost(argv: string[]): Promise<number> {
     return 2;
   }
   const run = startScenario(scenarioSlug, seed);
-  if (process.stdin.isTTY && !parsed.flags.json) return interactive(run, seed);
+  if (process.stdin.isTTY && !parsed.flags.json) {
+    run.session.setTerminalColumns(process.stdout.columns ?? 80);
+    return interactive(run, seed);
+  }
   return piped(run, parsed.flags.json === true);
 }
 

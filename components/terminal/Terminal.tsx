@@ -23,7 +23,8 @@ export interface TerminalProps {
   banner: string;
   prompt: string;
   history: string[];
-  run(line: string): Promise<ShellOutput>;
+  /** Runs a line; `columns` is the terminal's width (for tools that format for a terminal). */
+  run(line: string, columns: number): Promise<ShellOutput>;
   complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>;
   interrupt(): void;
   /** Lets the page reset the screen (Reset host) without remounting. */
@@ -58,7 +59,7 @@ export default function Terminal(props: TerminalProps) {
         submit: async (line) => {
           let prompt = propsRef.current.prompt;
           try {
-            const out = await propsRef.current.run(line);
+            const out = await propsRef.current.run(line, term.cols);
             if (out.stdout) term.write(toCrlf(out.stdout));
             if (out.stderr) term.write(toCrlf(out.stderr));
             prompt = out.prompt;

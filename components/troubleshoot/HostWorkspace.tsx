@@ -49,8 +49,8 @@ export function HostWorkspace({ initial }: { initial: HostRunView }) {
   runIdRef.current = run.id;
   const termRef = useRef<TerminalApi | null>(null);
 
-  const exec = useCallback(async (line: string): Promise<ShellOutput> => {
-    return api<ShellOutput>(`/api/troubleshoot/runs/${runIdRef.current}/exec`, { method: "POST", body: { line } });
+  const exec = useCallback(async (line: string, columns: number): Promise<ShellOutput> => {
+    return api<ShellOutput>(`/api/troubleshoot/runs/${runIdRef.current}/exec`, { method: "POST", body: { line, columns } });
   }, []);
   const complete = useCallback(
     (line: string, cursor: number) => api<{ start: number; candidates: string[] }>(`/api/troubleshoot/runs/${runIdRef.current}/complete`, { method: "POST", body: { line, cursor } }),

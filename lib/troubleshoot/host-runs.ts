@@ -72,6 +72,8 @@ export async function openHostRun(options: OpenHostRunOptions): Promise<HostRunV
 }
 
 export const RunCommandSchema = z.object({
+  /** Width of the candidate's terminal: tools that check isatty (ls) lay out columns for it. */
+  columns: z.number({ error: "columns must be a number" }).int().min(20).max(500).optional(),
   line: z
     .string({ error: "line must be a string" })
     .refine((s) => Buffer.byteLength(s) <= HOST_LIMITS.maxLineBytes, `at most ${HOST_LIMITS.maxLineBytes} bytes`)
@@ -82,6 +84,7 @@ export interface RunHostCommandOptions {
   user: SessionUser | null;
   runId: string;
   line: string;
+  columns?: number | undefined;
 }
 
 export interface CommandOutput {
@@ -92,12 +95,13 @@ export interface CommandOutput {
 }
 
 export async function runHostCommand(options: RunHostCommandOptions): Promise<CommandOutput> {
-  const { line } = parseWith(RunCommandSchema, { line: options.line });
+  const { line, columns } = parseWith(RunCommandSchema, { line: options.line, columns: options.columns });
   const { row: initial } = await ownedRun(options.user, options.runId);
   return withRunLock(initial.id, async () => {
     const row = (await getDb().hostRun.findUniqueOrThrow({ where: { id: initial.id } })) as HostRun;
     const run = liveRun(row.id, row.version, row.stateJson);
     const prompt = run.session.prompt();
+    run.session.setTerminalColumns(columns ?? null);
     let result;
     try {
       result = await withDeadline(run.session.run(line), HOST_LIMITS.commandWallMs);

@@ -55,6 +55,10 @@ describe("troubleshooting round API", () => {
     const pwd = await run(cookie, view.id, "pwd; echo $X");
     expect(pwd.json).toMatchObject({ stdout: "/var/log/app\nkept\n", exitCode: 0 });
     expect(pwd.json.prompt).toMatch(/:\/var\/log\/app\$ $/);
+    // ls lays out columns for the browser's terminal width, one per line into a pipe.
+    const wide = await call(exec, { method: "POST", url: "/", cookie, params: { id: view.id }, body: { line: "ls /", columns: 120 } });
+    expect(wide.json.stdout.split("\n").length).toBeLessThan(6);
+    expect((await run(cookie, view.id, "ls / | cat")).json.stdout.split("\n").length).toBeGreaterThan(10);
     const missing = await run(cookie, view.id, "frobnicate");
     expect(missing.json).toMatchObject({ stderr: "-bash: frobnicate: command not found\n", exitCode: 127 });
 

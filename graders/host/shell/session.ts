@@ -107,6 +107,11 @@ export class Session {
     });
   }
 
+  /** The terminal was resized, or a restored session is driven by a terminal again (null: output goes to a pipe). */
+  setTerminalColumns(columns: number | null): void {
+    this.rt.terminalColumns = columns;
+  }
+
   static restore(hostJson: string, session: SessionState, options: SessionOptions = {}): Session {
     return new Session(Host.restore(hostJson), session, options);
   }
