@@ -19,9 +19,9 @@ export default async function HomePage() {
           Practise the loop the way it actually runs.
         </h1>
         <p className={styles.lede}>
-          ProdLoop drills the rounds of a Production Engineering / SRE interview loop. Start with the coding round:
-          log parsing, rate limiting, scheduling and metrics problems, written in a real editor and graded against
-          hidden tests in a sandbox, with a verdict in well under a second.
+          ProdLoop drills the rounds of a Production Engineering / SRE interview loop: coding problems graded
+          against hidden tests in a sandbox in well under a second, broken Linux hosts to debug in a real terminal,
+          and system designs checked where a program can be honest and reviewed by mentors where it cannot.
         </p>
         <div className={styles.ctas}>
           <Link href="/problems" className="btn btn-primary btn-lg">
@@ -46,29 +46,35 @@ export default async function HomePage() {
         <div className={styles.grid}>
           <article className={`${styles.card} ${styles.cardLive}`}>
             <header className={styles.cardHead}>
-              <span className={styles.cardName}>Coding</span>
+              <Link href="/problems?round=coding" className={styles.cardName}>
+                Coding
+              </Link>
               <span className={styles.live}>available</span>
             </header>
             <p>
-              Write a function in JavaScript or TypeScript. <strong>Run</strong> it against the examples and your own
-              inputs, then <strong>Submit</strong> it against the hidden tests.
+              Write a function in JavaScript, TypeScript or Python 3. <strong>Run</strong> it against the examples and
+              your own inputs, then <strong>Submit</strong> it against the hidden tests.
             </p>
             <p className={styles.meta}>
               {problems.length} problems · {byDifficulty.easy} easy · {byDifficulty.medium} medium · {byDifficulty.hard}{" "}
               hard
             </p>
           </article>
-          <article className={styles.card}>
+          <article className={`${styles.card} ${styles.cardLive}`}>
             <header className={styles.cardHead}>
-              <span className={styles.cardName}>Troubleshooting</span>
-              <span className={styles.soon}>not yet</span>
+              <Link href="/problems?round=troubleshooting" className={styles.cardName}>
+                Troubleshooting
+              </Link>
+              <span className={styles.live}>early</span>
             </header>
-            <p>A simulated broken Linux host: find the root cause with a shell, fix it, prove it stays fixed.</p>
+            <p>A simulated broken Debian host in a browser terminal: find the root cause, fix it, have the fix checked, then compare your path with the ideal one.</p>
           </article>
-          <article className={styles.card}>
+          <article className={`${styles.card} ${styles.cardLive}`}>
             <header className={styles.cardHead}>
-              <span className={styles.cardName}>System design</span>
-              <span className={styles.soon}>not yet</span>
+              <Link href="/problems?round=design" className={styles.cardName}>
+                System design
+              </Link>
+              <span className={styles.live}>available</span>
             </header>
             <p>Design a service under stated load: capacity estimates, failure modes, trade-offs, a diagram.</p>
           </article>
