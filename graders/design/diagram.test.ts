@@ -104,3 +104,21 @@ describe("wrapped labels", () => {
     expect(sceneToGraph(scene, catalog).nodes[0]).toMatchObject({ label: "Elasticsearch", kinds: ["database", "search-index"] });
   });
 });
+
+describe("sceneToGraph on a scene recorded from the real canvas in Chromium", () => {
+  // Drawn with Excalidraw 0.18.1 in the app (three boxes labelled with Enter + typing, two arrows drawn
+  // edge to edge) and read back from the saved draft: the exact JSON the app stores.
+  const recorded = sceneSchema.parse(JSON.parse(readFileSync(new URL("./__fixtures__/canvas-recorded.excalidraw.json", import.meta.url), "utf8")));
+  const g = sceneToGraph(recorded, catalog);
+
+  it("finds the labelled boxes and their kinds", () => {
+    expect(g.nodes.map((n) => n.label).sort()).toEqual(["Hosts (agent)", "Ingester", "Kafka"]);
+    expect(g.nodes.find((n) => n.label === "Kafka")?.kinds).toContain("queue");
+  });
+
+  it("reads both arrows as bound edges in drawing direction", () => {
+    expect(edge(g, "Hosts (agent)", "Kafka")).toMatchObject({ inferred: false, bidirectional: false });
+    expect(edge(g, "Kafka", "Ingester")).toMatchObject({ inferred: false, bidirectional: false });
+    expect(g.edges).toHaveLength(2);
+  });
+});
