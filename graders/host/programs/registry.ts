@@ -1,9 +1,11 @@
 import { appServer } from "./app-server.ts";
+import { billingApi } from "./billing-api.ts";
 import type { Program } from "./types.ts";
 
 /** Behaviour by name; processes without a program just sit in the table (sshd, cron, ...). */
 const PROGRAMS: Record<string, Program> = {
   "app-server": appServer,
+  "billing-api": billingApi,
   idle: {},
   // Stock daemons (cron, sshd, journald, ...) reload their configuration on SIGHUP instead of dying.
   daemon: { onSignal: (_host, _proc, sig) => sig === 1 },

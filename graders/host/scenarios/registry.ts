@@ -1,8 +1,9 @@
 import type { ScenarioDefinition } from "./types.ts";
 import { diskFullDeletedLog } from "./disk-full-deleted-log.ts";
+import { missingEnvInUnit } from "./missing-env-in-unit.ts";
 
 /** Every scenario by slug; problem folders refer to these. */
-const SCENARIOS: ScenarioDefinition[] = [diskFullDeletedLog];
+const SCENARIOS: ScenarioDefinition[] = [diskFullDeletedLog, missingEnvInUnit];
 
 export function scenarioBySlug(slug: string): ScenarioDefinition {
   const found = SCENARIOS.find((s) => s.slug === slug);

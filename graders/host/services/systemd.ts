@@ -14,6 +14,7 @@ import { readFileRange, ROOT, tryResolve } from "../state/fs.ts";
  * systemd 252 words them ("Started app.service - App API server.").
  */
 
+/** systemd's default RestartSec=100ms. */
 const RESTART_SEC_MS = 100;
 
 function title(unit: Unit): string {
@@ -119,8 +120,10 @@ export function startUnit(host: Host, unit: Unit): void {
   unit.stateSinceMs = host.now;
   unit.activeEnterMs = host.now;
   delete unit.restartAtMs;
-  programFor(unit.program).start?.(host, proc);
+  // Type=simple: systemd reports the start as soon as the process is forked; what the program
+  // then logs (or a failure right at start, which ends in onMainProcessExit) comes after.
   sysLog(host, unit, `Started ${title(unit)}.`);
+  programFor(unit.program).start?.(host, proc);
 }
 
 function invocationId(host: Host): string {
@@ -174,7 +177,7 @@ export function onMainProcessExit(host: Host, proc: Proc, sig: number, code: num
   if (restart) {
     unit.activeState = "activating";
     unit.subState = "auto-restart";
-    unit.restartAtMs = host.now + RESTART_SEC_MS;
+    unit.restartAtMs = host.now + (unit.restartSecMs ?? RESTART_SEC_MS);
   } else {
     unit.activeState = clean ? "inactive" : "failed";
     unit.subState = clean ? "dead" : "failed";

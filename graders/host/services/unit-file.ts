@@ -12,6 +12,8 @@ export interface UnitConfig {
   environment: Record<string, string>;
   environmentFiles: string[];
   limitNofile?: number;
+  /** RestartSec= in milliseconds. */
+  restartSecMs?: number;
   wantedBy: string[];
 }
 
@@ -59,6 +61,9 @@ export function applyUnitFile(base: UnitConfig, text: string): UnitConfig {
       } else if (key === "EnvironmentFile") {
         if (value === "") cfg.environmentFiles = [];
         else cfg.environmentFiles.push(value);
+      } else if (key === "RestartSec") {
+        const ms = parseTimespanMs(value);
+        if (ms !== null) cfg.restartSecMs = ms;
       } else if (key === "LimitNOFILE") {
         const n = Number(value.split(":")[0]);
         if (value === "infinity") cfg.limitNofile = 1048576;
@@ -80,4 +85,20 @@ export function parseEnvironmentFile(text: string): Record<string, string> {
     env[line.slice(0, i).trim()] = line.slice(i + 1).trim().replace(/^"(.*)"$/, "$1").replace(/^'(.*)'$/, "$1");
   }
   return env;
+}
+
+/** A systemd time span as RestartSec= takes it: "5", "5s", "100ms", "1min 30s" (a bare number is seconds). */
+export function parseTimespanMs(value: string): number | null {
+  const units: Record<string, number> = { ms: 1, msec: 1, s: 1000, sec: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hr: 3_600_000, hour: 3_600_000, hours: 3_600_000 };
+  const re = /(\d+(?:\.\d+)?)\s*([a-z]*)/g;
+  const text = value.trim();
+  if (!/^(\d+(?:\.\d+)?\s*[a-z]*\s*)+$/.test(text)) return null;
+  let total = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const size = units[m[2] || "s"];
+    if (size === undefined) return null;
+    total += Number(m[1]) * size;
+  }
+  return Math.round(total);
 }

@@ -75,6 +75,8 @@ function applyConfig(unit: Unit, loaded: Loaded): void {
   unit.restart = cfg.restart;
   unit.environment = cfg.environment;
   unit.environmentFiles = cfg.environmentFiles;
+  if (cfg.restartSecMs === undefined) delete unit.restartSecMs;
+  else unit.restartSecMs = cfg.restartSecMs;
   if (cfg.limitNofile === undefined) delete unit.limitNofile;
   else unit.limitNofile = cfg.limitNofile;
   unit.dropIns = loaded.dropIns;

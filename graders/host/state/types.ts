@@ -253,6 +253,8 @@ export interface Unit {
   listenPort?: number;
   memoryKb: number;
   restarts: number;
+  /** RestartSec= in milliseconds; systemd's 100 ms when unset. */
+  restartSecMs?: number;
   /** Set while in `activating (auto-restart)`: when systemd starts it again (RestartSec). */
   restartAtMs?: number;
   /** Program parameters handed to the main process at start. */

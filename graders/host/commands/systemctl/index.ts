@@ -70,7 +70,9 @@ function manage(rt: Runtime, verb: string, names: string[]): { stdout: string; s
     else if (verb === "try-restart") {
       if (unit.activeState === "active") restartUnit(host, unit);
     } else restartUnit(host, unit);
-    if ((verb !== "stop") && unit.activeState === "failed") {
+    // Services are Type=simple: the start job succeeds once the process is forked, so a program that
+    // exits at once still leaves systemctl silent with status 0; only a start that never forked fails the job.
+    if (verb !== "stop" && unit.activeState === "failed" && unit.result === "resources") {
       stderr += jobFailed(unit);
       exitCode = 1;
     }
