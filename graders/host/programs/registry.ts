@@ -1,9 +1,11 @@
+import { apiServer } from "./api-server.ts";
 import { appServer } from "./app-server.ts";
 import { billingApi } from "./billing-api.ts";
 import type { Program } from "./types.ts";
 
 /** Behaviour by name; processes without a program just sit in the table (sshd, cron, ...). */
 const PROGRAMS: Record<string, Program> = {
+  "api-server": apiServer,
   "app-server": appServer,
   "billing-api": billingApi,
   idle: {},
