@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { e2eEnv } from "./env.ts";
+import { signUp } from "./helpers.ts";
 
 /**
  * The system-design round end to end: a candidate answers a design problem
@@ -30,14 +31,6 @@ function watchExternalRequests(page: Page): string[] {
     if ((url.protocol === "http:" || url.protocol === "https:") && !["127.0.0.1", "localhost"].includes(url.hostname)) external.push(req.url());
   });
   return external;
-}
-
-async function signUp(page: Page, email: string): Promise<void> {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText(email)).toBeVisible();
 }
 
 async function logIn(browser: Browser, email: string): Promise<Page> {
