@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listProblems } from "@/lib/problems/list-problems";
-import { DEFAULT_GRADING_LIMITS } from "@/graders/limits";
+import { DEFAULT_GRADING_LIMITS, LANGUAGE_TIME_FACTOR } from "@/graders/limits";
 import styles from "./home.module.css";
 
 export default async function HomePage() {
@@ -101,7 +101,8 @@ export default async function HomePage() {
             <dt>Real limits</dt>
             <dd>
               {DEFAULT_GRADING_LIMITS.cpuMs / 1000} s CPU, {DEFAULT_GRADING_LIMITS.memoryMb} MB memory and{" "}
-              {DEFAULT_GRADING_LIMITS.outputKb} KB of console output by default; some problems set a tighter bar.
+              {DEFAULT_GRADING_LIMITS.outputKb} KB of console output by default; some problems set their own. Python gets{" "}
+              {LANGUAGE_TIME_FACTOR.py}× the time, as CPython runs interview code that much slower than V8.
             </dd>
           </div>
           <div>

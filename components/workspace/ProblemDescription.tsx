@@ -1,4 +1,5 @@
 import type { ProblemView } from "@/lib/view-types";
+import { LANGUAGE_TIME_FACTOR } from "@/graders/limits";
 import { formatSeconds, formatValue } from "../format";
 import styles from "./Workspace.module.css";
 
@@ -52,11 +53,15 @@ export function ProblemDescription({ problem }: { problem: ProblemView }) {
       <dl className={styles.limits}>
         <div>
           <dt>CPU time</dt>
-          <dd>{formatSeconds(limits.cpuMs)} per submission</dd>
+          <dd>
+            {formatSeconds(limits.cpuMs)} per submission ({formatSeconds(limits.cpuMs * LANGUAGE_TIME_FACTOR.py)} in Python)
+          </dd>
         </div>
         <div>
           <dt>Wall time</dt>
-          <dd>{formatSeconds(limits.wallMs)}</dd>
+          <dd>
+            {formatSeconds(limits.wallMs)} ({formatSeconds(limits.wallMs * LANGUAGE_TIME_FACTOR.py)} in Python)
+          </dd>
         </div>
         <div>
           <dt>Memory</dt>
