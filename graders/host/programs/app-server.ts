@@ -1,4 +1,6 @@
-import { createFile, mountOf, ROOT, tryResolve } from "../state/fs.ts";
+import { createFile, mountOf, permits, resolve, ROOT, tryResolve } from "../state/fs.ts";
+import { isSysError } from "../state/errors.ts";
+import { credFor, userByUid } from "../state/users.ts";
 import { allocatedBytes, availableBlocks, fileSize } from "../state/usage.ts";
 import type { Host } from "../state/host.ts";
 import type { FileInode, Proc } from "../state/types.ts";
@@ -9,6 +11,10 @@ import type { HttpResponse, Program } from "./types.ts";
  * request to its log file (fd 3) and answers /health. It reports unhealthy
  * while its log's filesystem has no space for it, which is exactly when a
  * real server's writes start failing with ENOSPC.
+ *
+ * With `--config PATH` on its command line it first reads that file as the
+ * user it runs as; if it cannot (permissions, a missing file) it logs the
+ * error and exits 1 right away, so a Restart=always unit crash-loops.
  */
 
 const LOG_FD = "3";
@@ -37,9 +43,40 @@ function json(status: number, reason: string, body: unknown): HttpResponse {
   };
 }
 
+/** Why the process cannot read its config file, as Go's os.ReadFile words it, or null when it can. */
+export function configError(host: Host, who: { uid: number; gid: number }, path: string): string | null {
+  // systemd sets the unit user's supplementary groups (initgroups) before exec.
+  const user = userByUid(host.state, who.uid);
+  const cred = user ? credFor(host.state, user) : { uid: who.uid, gid: who.gid, groups: [who.gid] };
+  try {
+    const { inode } = resolve(host.state, cred, path);
+    if (inode.kind === "dir") return `read ${path}: is a directory`;
+    return permits(inode, cred, 4) ? null : `open ${path}: permission denied`;
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return `open ${path}: ${e.code === "ENOENT" ? "no such file or directory" : e.code === "EACCES" ? "permission denied" : e.text.toLowerCase()}`;
+  }
+}
+
+function configPath(proc: Proc): string | null {
+  const i = proc.argv.indexOf("--config");
+  if (i >= 0) return proc.argv[i + 1] ?? null;
+  const eq = proc.argv.find((a) => a.startsWith("--config="));
+  return eq ? eq.slice("--config=".length) : null;
+}
+
 export const appServer: Program = {
   start(host, proc) {
     const params = proc.params ?? {};
+    const config = configPath(proc);
+    if (config !== null) {
+      const err = configError(host, proc, config);
+      if (err !== null) {
+        host.log({ ident: "app-server", pid: proc.pid, unit: proc.unit ?? null, priority: 2, message: `FATAL load config: ${err}` });
+        host.terminate(proc, 0, 1);
+        return;
+      }
+    }
     const path = String(params.logFile);
     const existing = tryResolve(host.state, ROOT, path);
     const inode = existing?.inode ?? createFile(host.state, ROOT, path, "", { uid: proc.uid, gid: proc.gid, mode: 0o640 });

@@ -1,10 +1,11 @@
 import type { ScenarioDefinition } from "./types.ts";
+import { configPermissionDenied } from "./config-permission-denied.ts";
 import { diskFullDeletedLog } from "./disk-full-deleted-log.ts";
 import { fdLimitTooLow } from "./fd-limit-too-low.ts";
 import { missingEnvInUnit } from "./missing-env-in-unit.ts";
 
 /** Every scenario by slug; problem folders refer to these. */
-const SCENARIOS: ScenarioDefinition[] = [diskFullDeletedLog, missingEnvInUnit, fdLimitTooLow];
+const SCENARIOS: ScenarioDefinition[] = [diskFullDeletedLog, missingEnvInUnit, fdLimitTooLow, configPermissionDenied];
 
 export function scenarioBySlug(slug: string): ScenarioDefinition {
   const found = SCENARIOS.find((s) => s.slug === slug);
