@@ -4,6 +4,7 @@ import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
 import { dash, less, mawk, more } from "./alias/index.ts";
 import { cat } from "./cat/index.ts";
+import { chmod } from "./chmod/index.ts";
 import { chgrp, chown } from "./chown/index.ts";
 import { crontab } from "./crontab/index.ts";
 import { curl } from "./curl/index.ts";
@@ -51,7 +52,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chown, crontab, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, vmstat, w, who, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, vmstat, w, who, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

@@ -108,7 +108,7 @@ describe("scenario config-permission-denied", () => {
 
   it("needs root, varies by seed, reproduces, and survives save and restore", async () => {
     const run = startScenario(SLUG, 21);
-    expect((await run.session.run(`chmod 644 ${CONFIG}`)).exitCode).toBe(1);
+    expect(await run.session.run(`chmod 644 ${CONFIG}`)).toEqual({ stdout: "", stderr: `chmod: changing permissions of '${CONFIG}': Operation not permitted\n`, exitCode: 1 });
     expect(await type(run, `ls -l ${CONFIG}`)).toMatch(/^-rw------- 1 root root /);
     const a = startScenario(SLUG, 14).session.host.serialize();
     expect(startScenario(SLUG, 14).session.host.serialize()).toBe(a);
