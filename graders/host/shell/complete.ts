@@ -18,7 +18,7 @@ export interface Completion {
 }
 
 const SHELL_BUILTINS = ["cd", "echo", "exit", "export", "history", "logout", "printf", "pwd", "set", "source", "test", "type", "unset"];
-const SYSTEMCTL_VERBS = ["cat", "daemon-reload", "disable", "enable", "is-active", "is-enabled", "is-failed", "list-units", "restart", "start", "status", "stop", "try-restart"];
+const SYSTEMCTL_VERBS = ["cat", "daemon-reload", "disable", "enable", "is-active", "is-enabled", "is-failed", "list-units", "restart", "show", "start", "status", "stop", "try-restart"];
 
 function commandNames(host: Host, cred: Cred, path: string): string[] {
   const names = new Set(SHELL_BUILTINS);

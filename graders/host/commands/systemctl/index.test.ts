@@ -78,3 +78,29 @@ describe("systemctl", () => {
     expect((await s.run("systemctl status app")).stdout).toContain("    Drop-In: /etc/systemd/system/app.service.d\n             └─override.conf\n");
   });
 });
+
+describe("systemctl show", () => {
+  it("prints what systemd loaded, filtered by -p in systemd's order, and bare values with --value", async () => {
+    const run = startScenario("fd-limit-too-low", 3);
+    const s = run.session;
+    const pid = s.host.state.units["api.service"]!.mainPid!;
+    expect((await s.run("systemctl show api -p LimitNOFILE")).stdout).toBe("LimitNOFILE=1024\n");
+    expect((await s.run("systemctl show -p NRestarts,LimitNOFILESoft -p MainPID api")).stdout).toBe(`MainPID=${pid}\nNRestarts=0\nLimitNOFILESoft=1024\n`);
+    expect((await s.run("systemctl show --property=MainPID --value api.service")).stdout).toBe(`${pid}\n`);
+    expect((await s.run("systemctl show api")).stdout).toMatch(/\nDropInPaths=\/etc\/systemd\/system\/api\.service\.d\/[\w-]+\.conf\n/);
+    await s.run("printf '[Service]\\nLimitNOFILE=65536\\n' | sudo tee /etc/systemd/system/api.service.d/override.conf");
+    expect((await s.run("systemctl show api -p LimitNOFILE -p NeedDaemonReload")).stdout).toBe("LimitNOFILE=1024\nNeedDaemonReload=yes\n");
+    await s.run("sudo systemctl daemon-reload");
+    expect((await s.run("systemctl show api -p LimitNOFILE -p NeedDaemonReload")).stdout).toBe("LimitNOFILE=65536\nNeedDaemonReload=no\n");
+    expect((await s.run("systemctl show nosuch -p LoadState")).stdout).toBe("LoadState=not-found\n");
+    expect((await s.run("systemctl show -p DefaultLimitNOFILESoft --value")).stdout).toBe("1024\n");
+  });
+
+  it("shows Environment= and EnvironmentFiles= as loaded, and the restart counter of a crash loop", async () => {
+    const billing = startScenario("missing-env-in-unit", 3).session;
+    expect((await billing.run("systemctl show billing -p Environment -p EnvironmentFiles")).stdout).toBe("Environment=LOG_FORMAT=text\nEnvironmentFiles=\n");
+    expect((await billing.run("systemctl show billing -p Result -p ExecMainStatus")).stdout).toBe("ExecMainStatus=1\nResult=exit-code\n");
+    const app = startScenario("config-permission-denied", 3).session;
+    expect((await app.run("systemctl show app -p NRestarts --value")).stdout).toMatch(/^[1-9]\d*\n$/);
+  });
+});

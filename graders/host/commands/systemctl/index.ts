@@ -7,6 +7,7 @@ import type { Runtime } from "../../shell/runtime.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
 import { renderListUnits } from "./list-units.ts";
 import { renderStatus } from "./status.ts";
+import { parseShowArgs, renderManager, renderMissing, renderShow } from "./show.ts";
 
 /**
  * systemctl (systemd 252) for service units: status, start, stop, restart,
@@ -121,6 +122,17 @@ export const systemctl: HostCommand = {
       if (names.length === 0) return fail(`Too few arguments.\n`);
       return manage(rt, verb, names);
     }
+    if (verb === "show") {
+      const { opts, names: units } = parseShowArgs(args);
+      if (units.length === 0) return ok(renderManager(opts));
+      let stdout = "";
+      for (const raw of units) {
+        const unit = getUnit(host, fullName(raw));
+        // Like systemd, an unknown unit still has properties: it is simply not loaded.
+        stdout += (stdout && !opts.value ? "\n" : "") + (unit ? renderShow(host, unit, opts) : renderMissing(fullName(raw), opts));
+      }
+      return ok(stdout);
+    }
     switch (verb) {
       case "status": {
         if (names.length === 0) return ok(`● ${host.state.hostname}\n    State: ${Object.values(host.state.units).some((u) => u.activeState === "failed") ? "degraded" : "running"}\n    Units: ${Object.keys(host.state.units).length} loaded (incl. loaded aliases)\n     Jobs: 0 queued\n   Failed: ${Object.values(host.state.units).filter((u) => u.activeState === "failed").length} units\n    Since: ${new Date(host.state.clock.bootMs).toUTCString()}\n`);
@@ -170,3 +182,4 @@ export const systemctl: HostCommand = {
     }
   },
 };
+
