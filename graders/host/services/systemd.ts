@@ -137,6 +137,15 @@ export function stopUnit(host: Host, unit: Unit): void {
   if (unit.activeState !== "active" && unit.activeState !== "activating") {
     return;
   }
+  if (!proc) {
+    // Waiting in auto-restart: nothing runs, so there is nothing to stop; the pending restart is dropped.
+    unit.activeState = "inactive";
+    unit.subState = "dead";
+    unit.stateSinceMs = host.now;
+    delete unit.restartAtMs;
+    sysLog(host, unit, `Stopped ${title(unit)}.`);
+    return;
+  }
   sysLog(host, unit, `Stopping ${title(unit)}...`);
   const consumed = proc ? cpuMs(proc, host.now) : 0;
   if (proc) {
