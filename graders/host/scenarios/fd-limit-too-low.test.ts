@@ -117,3 +117,12 @@ describe("scenario fd-limit-too-low", () => {
     expect(judge(run.scenario, run.session.host).solved).toBe(false);
   });
 });
+
+describe("scenario fd-limit-too-low: the pam_limits red herring", () => {
+  it("has api lines in /etc/security/limits.conf that a service never reads", async () => {
+    const run = startScenario(SLUG, 5);
+    expect(await type(run, "grep -v '^#' /etc/security/limits.conf | grep nofile")).toMatch(/^api +soft +nofile +65536\napi +hard +nofile +65536\n$/);
+    await type(run, "sudo systemctl restart api");
+    expect(failing(run)).toEqual([LIMIT, HEALTH]);
+  });
+});

@@ -43,6 +43,68 @@ WantedBy=multi-user.target
 `;
 }
 
+/** Debian 12's stock pam_limits file, plus the line someone once added for the api user (PAM sessions only). */
+const LIMITS_CONF = `# /etc/security/limits.conf
+#
+#Each line describes a limit for a user in the form:
+#
+#<domain>        <type>  <item>  <value>
+#
+#Where:
+#<domain> can be:
+#        - a user name
+#        - a group name, with @group syntax
+#        - the wildcard *, for default entry
+#        - the wildcard %, can be also used with %group syntax,
+#                 for maxlogin limit
+#        - NOTE: group and wildcard limits are not applied to root.
+#          To apply a limit to the root user, <domain> must be
+#          the literal username root.
+#
+#<type> can have the two values:
+#        - "soft" for enforcing the soft limits
+#        - "hard" for enforcing hard limits
+#
+#<item> can be one of the following:
+#        - core - limits the core file size (KB)
+#        - data - max data size (KB)
+#        - fsize - maximum filesize (KB)
+#        - memlock - max locked-in-memory address space (KB)
+#        - nofile - max number of open file descriptors
+#        - rss - max resident set size (KB)
+#        - stack - max stack size (KB)
+#        - cpu - max CPU time (MIN)
+#        - nproc - max number of processes
+#        - as - address space limit (KB)
+#        - maxlogins - max number of logins for this user
+#        - maxsyslogins - max number of logins on the system
+#        - priority - the priority to run user process with
+#        - locks - max number of file locks the user can hold
+#        - sigpending - max number of pending signals
+#        - msgqueue - max memory used by POSIX message queues (bytes)
+#        - nice - max nice priority allowed to raise to values: [-20, 19]
+#        - rtprio - max realtime priority
+#        - chroot - change root to directory (Debian-specific)
+#
+#<domain>      <type>  <item>         <value>
+#
+
+#*               soft    core            0
+#root            hard    core            100000
+#*               hard    rss             10000
+#@student        hard    nproc           20
+#@faculty        soft    nproc           20
+#@faculty        hard    nproc           50
+#ftp             hard    nproc           0
+#ftp             -       chroot          /ftp
+#@student        -       maxlogins       4
+
+api              soft    nofile          65536
+api              hard    nofile          65536
+
+# End of file
+`;
+
 function portOf(host: Host): number {
   return Number(host.state.units["api.service"]?.params.port ?? 0);
 }
@@ -59,6 +121,9 @@ function build(seed: number): Host {
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 90, 300) * 86400_000;
   const port = randPick(state, [8080, 8000, 8443, 9000, 3000]);
+  fs.mkdir(state, fs.ROOT, "/etc/security", { mtimeMs: longAgo });
+  fs.mkdir(state, fs.ROOT, "/etc/security/limits.d", { mtimeMs: longAgo });
+  fs.createFile(state, fs.ROOT, "/etc/security/limits.conf", LIMITS_CONF, { mtimeMs: longAgo });
   const bin = fs.createFile(state, fs.ROOT, "/usr/local/bin/api-server", "", { mode: 0o755, mtimeMs: longAgo });
   bin.genBytes = 18_221_056 + randInt(state, 0, 500_000);
 

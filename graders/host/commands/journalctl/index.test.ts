@@ -29,3 +29,19 @@ describe("journalctl", () => {
     expect(r.stderr).toBe("Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n");
   });
 });
+
+describe("journalctl option clusters and identifier matches", () => {
+  it("takes -xeu UNIT as -x -e -u UNIT, and filters by -t / SYSLOG_IDENTIFIER= / _COMM= / _SYSTEMD_UNIT=", async () => {
+    const s = startScenario("missing-env-in-unit", 3).session;
+    const xeu = await s.run("journalctl -xeu billing");
+    expect(xeu.exitCode).toBe(0);
+    expect(xeu.stdout).toMatch(/billing-api\[\d+\]: FATAL config: required environment variable DATABASE_URL is not set\n(.*\n)*.*billing\.service: Failed with result 'exit-code'\.\n$/);
+    expect(await s.run("journalctl -xeubilling.service")).toEqual(xeu);
+    const sudo = (await s.run("journalctl -t sudo")).stdout;
+    expect(sudo).toMatch(/COMMAND=\/usr\/bin\/cp \/home\/admin\/units\/billing\.service \/etc\/systemd\/system\/billing\.service\n/);
+    expect(sudo.split("\n").filter(Boolean).every((l) => / sudo\[\d+\]: /.test(l))).toBe(true);
+    expect((await s.run("journalctl _COMM=sudo")).stdout).toBe(sudo);
+    expect((await s.run("journalctl SYSLOG_IDENTIFIER=sudo")).stdout).toBe(sudo);
+    expect((await s.run("journalctl _SYSTEMD_UNIT=billing.service")).stdout).toBe((await s.run("journalctl -u billing")).stdout);
+  });
+});

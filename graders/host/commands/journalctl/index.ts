@@ -48,6 +48,22 @@ export const journalctl: HostCommand = {
     let since: number | null = null;
     let until: number | null = null;
     let output = "short";
+    const idents: string[] = [];
+    // getopt: "-xeu app" is -x -e -u app; a flag that takes a value swallows the rest of its cluster.
+    args = args.flatMap((a) => {
+      if (!/^-[a-zA-Z]{2,}/.test(a)) return [a];
+      const out: string[] = [];
+      for (let j = 1; j < a.length; j++) {
+        const c = a.charAt(j);
+        if ("unpSUot".includes(c)) {
+          out.push(`-${c}`);
+          if (j + 1 < a.length) out.push(a.slice(j + 1));
+          return out;
+        }
+        out.push(`-${c}`);
+      }
+      return out;
+    });
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
       const value = (): string => {
@@ -81,6 +97,12 @@ export const journalctl: HostCommand = {
         until = parseTime(v, rt.host.now);
         if (until === null) return fail(`Failed to parse timestamp: ${v}\n`);
       } else if (a === "-o" || a.startsWith("--output")) output = value();
+      else if (a === "-t" || a.startsWith("--identifier")) idents.push(value());
+      else if (/^(SYSLOG_IDENTIFIER|_COMM)=./.test(a)) idents.push(a.slice(a.indexOf("=") + 1));
+      else if (/^_SYSTEMD_UNIT=./.test(a)) {
+        const u = a.slice(a.indexOf("=") + 1);
+        units.push(u.includes(".") ? u : `${u}.service`);
+      }
       else if (["--no-pager", "-b", "--boot", "-x", "--catalog", "-q", "--quiet", "-a", "--all", "-l", "--full", "--no-hostname"].includes(a)) continue;
       else if (a.startsWith("-")) return fail(`journalctl: invalid option -- '${a.replace(/^-+/, "").charAt(0)}'\n`);
       else return fail(`Failed to add match '${a}': Invalid argument\n`);
@@ -89,6 +111,7 @@ export const journalctl: HostCommand = {
     const privileged = rt.cred.uid === 0 || state.groups.some((g) => (g.name === "adm" || g.name === "systemd-journal") && rt.cred.groups.includes(g.gid));
     let entries: JournalEntry[] = state.journal.filter((e) => {
       if (units.length && !units.includes(e.unit ?? "")) return false;
+      if (idents.length && !idents.includes(e.ident)) return false;
       if (kernel && e.ident !== "kernel") return false;
       if (e.priority > maxPrio) return false;
       if (since !== null && e.tsMs < since) return false;
