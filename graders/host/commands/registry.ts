@@ -39,6 +39,7 @@ import { top } from "./top/index.ts";
 import { touch } from "./touch/index.ts";
 import { tr } from "./tr/index.ts";
 import { truncate } from "./truncate/index.ts";
+import { ulimit } from "./ulimit/index.ts";
 import { uname } from "./uname/index.ts";
 import { uptime } from "./uptime/index.ts";
 import { vmstat } from "./vmstat/index.ts";
@@ -52,7 +53,7 @@ import { whoami } from "./whoami/index.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, uname, uptime, vmstat, w, who, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vmstat, w, who, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
@@ -67,7 +68,7 @@ export const JUST_BASH_BUILTINS: CommandName[] = [
  * bash builtins that just-bash implements as commands: the shell must find
  * them on $PATH, but no file for them exists on a real system.
  */
-export const SHELL_BUILTIN_COMMANDS = ["alias", "unalias", "history"];
+export const SHELL_BUILTIN_COMMANDS = ["alias", "unalias", "history", "ulimit"];
 
 /**
  * Wrap host commands for just-bash. A SysError escaping a command is a bug in
