@@ -26,6 +26,7 @@ const SERVICES: Record<string, string> = { "22": "ssh", "80": "http", "443": "ht
 
 function sockets(procs: Proc[]): Sock[] {
   const out: Sock[] = [];
+  const byInode = new Map<number, Sock>();
   for (const p of procs) {
     for (const [fd, t] of Object.entries(p.fds)) {
       if (t.kind !== "socket" || t.proto === "unix" || t.localPort === undefined) continue;
@@ -38,9 +39,13 @@ function sockets(procs: Proc[]): Sock[] {
         owners: [p],
       };
       // One connection held by several processes (sshd's monitor and session) is one socket with several users.
-      const same = out.find((o) => o.inode === t.inode);
+      const same = byInode.get(t.inode);
       if (same) same.owners.push(p);
-      else out.push({ ...sock, inode: t.inode });
+      else {
+        const fresh = { ...sock, inode: t.inode };
+        byInode.set(t.inode, fresh);
+        out.push(fresh);
+      }
     }
   }
   return out;
