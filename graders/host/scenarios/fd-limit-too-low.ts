@@ -132,7 +132,7 @@ function build(seed: number): Host {
     name: "api.service", path: UNIT_PATH, text: unitText(port), program: "api-server", mtimeMs: longAgo,
     params: {
       port, version: `3.${randInt(state, 1, 9)}.${randInt(state, 0, 20)}`, cpuShare: 0.18, vszKb: 2_104_332,
-      baseDemand: randInt(state, 380, 720), peakDemand: randInt(state, 1250, 1900), peakFromMs, lbNet: "10.0.1",
+      baseDemand: randInt(state, 380, 720), peakDemand: randInt(state, 1150, 1600), peakFromMs, lbNet: "10.0.1",
     },
     memoryKb: randInt(state, 180_000, 260_000),
   });
