@@ -101,10 +101,19 @@ export function preludeSource(o: PreludeOptions): string {
   const clear = (buf, n) => {
     for (let i = 0; i < n; i++) buf[i] = "";
   };
+  // The first n slots as one string. join() walks every slot of the buffer,
+  // used or not (thousands per call, most of the harness's cost per test for
+  // a small result), so a few pieces are concatenated instead.
+  const joinFirst = (buf, n) => {
+    if (n > 256) return apply(join, buf, [""]);
+    let s = "";
+    for (let i = 0; i < n; i++) s += buf[i];
+    return s;
+  };
   const flush = () => {
     if (np === 0) return;
     if (nc === chunks.length) throw TOO_BIG;
-    chunks[nc++] = apply(join, parts, [""]);
+    chunks[nc++] = joinFirst(parts, np);
     clear(parts, np);
     np = 0;
   };
@@ -205,7 +214,7 @@ export function preludeSource(o: PreludeOptions): string {
       if (skipped(x)) return '{"k":"ok","u":1' + outField() + "}";
       ser(x, 0);
       flush();
-      v = apply(join, chunks, [""]);
+      v = joinFirst(chunks, nc);
     } catch (e) {
       if (e === TOO_BIG) return limit("result");
       return envelopeError(e);
