@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
+import { failing, type } from "./testkit.ts";
 
 const SLUG = "config-permission-denied";
 const SEEDS = [1, 2, 3, 42, 1234];
 const CONFIG = "/etc/app/config.yml";
 
-async function type(run: ScenarioRun, ...lines: string[]): Promise<string> {
-  let out = "";
-  for (const line of lines) {
-    const r = await run.session.run(line);
-    out += r.stdout + r.stderr;
-  }
-  return out;
-}
-
-const failing = (run: ScenarioRun): string[] => judge(run.scenario, run.session.host).checks.filter((c) => !c.ok).map((c) => c.name);
 const RUNNING = "app.service is running";
 const HEALTH = "The app answers its health check";
 const AS_APP = "app.service still runs as its unprivileged user";

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
+import { judge, restoreRun, saveRun, startScenario } from "./runtime.ts";
+import { failing, type } from "./testkit.ts";
 
 const SEEDS = [1, 2, 3, 42, 1234];
 
-async function type(run: ScenarioRun, ...lines: string[]): Promise<string> {
-  let out = "";
-  for (const line of lines) {
-    const r = await run.session.run(line);
-    out += r.stdout + r.stderr;
-  }
-  return out;
-}
-
-const failing = (run: ScenarioRun): string[] => judge(run.scenario, run.session.host).checks.filter((c) => !c.ok).map((c) => c.name);
 
 describe("scenario disk-full-deleted-log", () => {
   it.each(SEEDS)("starts broken the way the statement says (seed %i)", async (seed) => {

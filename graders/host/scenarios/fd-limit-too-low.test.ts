@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
+import { failing, type } from "./testkit.ts";
 
 const SLUG = "fd-limit-too-low";
 const SEEDS = [1, 2, 3, 42, 1234];
 const DIR = "/etc/systemd/system/api.service.d";
 
-async function type(run: ScenarioRun, ...lines: string[]): Promise<string> {
-  let out = "";
-  for (const line of lines) {
-    const r = await run.session.run(line);
-    out += r.stdout + r.stderr;
-  }
-  return out;
-}
-
-const failing = (run: ScenarioRun): string[] => judge(run.scenario, run.session.host).checks.filter((c) => !c.ok).map((c) => c.name);
 const LIMIT = "The running api process has the service's intended open-files limit";
 const HEALTH = "The API answers its health check";
 const RUNNING = "api.service is running";

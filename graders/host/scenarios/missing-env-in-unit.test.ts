@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
+import { failing, type } from "./testkit.ts";
 
 const SLUG = "missing-env-in-unit";
 const SEEDS = [1, 2, 3, 42, 1234];
 const DROP_IN = "/etc/systemd/system/billing.service.d/override.conf";
 
-async function type(run: ScenarioRun, ...lines: string[]): Promise<string> {
-  let out = "";
-  for (const line of lines) {
-    const r = await run.session.run(line);
-    out += r.stdout + r.stderr;
-  }
-  return out;
-}
-
-const failing = (run: ScenarioRun): string[] => judge(run.scenario, run.session.host).checks.filter((c) => !c.ok).map((c) => c.name);
 const ALL = ["billing.service is running", "billing-api runs with its database settings", "billing-api answers its health check"];
 const mainPid = (run: ScenarioRun): number | null => run.session.host.state.units["billing.service"]!.mainPid;
 
