@@ -129,9 +129,9 @@ export function loadTroubleshootingProblem(slug: string, root: string): Troubles
   };
 }
 
-/** Hint `index` (0-based). */
-export function loadHint(slug: string, root: string, index: number): string | undefined {
-  return loadJson(slug, root).json.hints[index];
+/** The first `count` hints, in order (one read of problem.json). */
+export function loadHints(slug: string, root: string, count: number): string[] {
+  return loadJson(slug, root).json.hints.slice(0, Math.max(0, count));
 }
 
 /** The root cause and ideal path: only for a candidate who solved it (or a mentor). */

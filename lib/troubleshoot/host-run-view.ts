@@ -1,6 +1,6 @@
 /** The browser's view of a host run: never the scenario's internals, the root cause only once solved. */
 import type { HostRun } from "../../generated/prisma/client.ts";
-import { loadDebrief, loadHint } from "../../graders/troubleshooting/problem-files.ts";
+import { loadDebrief, loadHints } from "../../graders/troubleshooting/problem-files.ts";
 import { loginBanner } from "../../graders/troubleshooting/banner.ts";
 import { HOST_LIMITS } from "../../graders/limits.ts";
 import type { ScenarioRun } from "../../graders/host/scenarios/runtime.ts";
@@ -40,11 +40,7 @@ export interface HostRunView {
 export function toHostRunView(row: HostRun, run: ScenarioRun, problem: TroubleshootingEntry): HostRunView {
   const root = getEnv().PROBLEMS_DIR;
   const transcript = parseTranscript(row.transcriptJson);
-  const hints: string[] = [];
-  for (let i = 0; i < row.hintsShown; i++) {
-    const h = loadHint(row.problemSlug, root, i);
-    if (h !== undefined) hints.push(h);
-  }
+  const hints = loadHints(row.problemSlug, root, row.hintsShown);
   const debrief = row.solvedAt
     ? (() => {
         const d = loadDebrief(row.problemSlug, root);

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { HostRun } from "../../generated/prisma/client.ts";
 import { judge, startScenario, type ScenarioRun } from "../../graders/host/scenarios/runtime.ts";
 import { completeLine, type Completion } from "../../graders/troubleshooting/complete.ts";
-import { loadHint } from "../../graders/troubleshooting/problem-files.ts";
+import { loadHints } from "../../graders/troubleshooting/problem-files.ts";
 import { HOST_LIMITS } from "../../graders/limits.ts";
 import { requireUserFor } from "../auth/permissions.ts";
 import { getDb } from "../db/client.ts";
@@ -41,6 +41,14 @@ async function ownedRun(user: SessionUser | null, runId: string): Promise<{ user
   if (!row || !row.active) throw new AppError("not_found", "No such host session (it may have been reset)");
   requireUserFor(actor, "host.use", { ownerId: row.userId });
   return { user: actor, row };
+}
+
+/** Runs `fn` on the caller's run, read once, after earlier commands on the same run have finished. */
+function withOwnedRun<T>(user: SessionUser | null, runId: string, fn: (actor: SessionUser, row: HostRun) => Promise<T>): Promise<T> {
+  return withRunLock(runId, async () => {
+    const { user: actor, row } = await ownedRun(user, runId);
+    return fn(actor, row);
+  });
 }
 
 /** Saves the host after a change; refuses when someone saved a newer version meanwhile. */
@@ -96,9 +104,7 @@ export interface CommandOutput {
 
 export async function runHostCommand(options: RunHostCommandOptions): Promise<CommandOutput> {
   const { line, columns } = parseWith(RunCommandSchema, { line: options.line, columns: options.columns });
-  const { row: initial } = await ownedRun(options.user, options.runId);
-  return withRunLock(initial.id, async () => {
-    const row = (await getDb().hostRun.findUniqueOrThrow({ where: { id: initial.id } })) as HostRun;
+  return withOwnedRun(options.user, options.runId, async (_actor, row) => {
     const run = liveRun(row.id, row.version, row.stateJson);
     const prompt = run.session.prompt();
     run.session.setTerminalColumns(columns ?? null);
@@ -151,9 +157,7 @@ export async function completeHostLine(options: { user: SessionUser | null; runI
 }
 
 export async function checkHostSolution(options: { user: SessionUser | null; runId: string }): Promise<CheckView> {
-  const { row: initial } = await ownedRun(options.user, options.runId);
-  return withRunLock(initial.id, async () => {
-    const row = (await getDb().hostRun.findUniqueOrThrow({ where: { id: initial.id } })) as HostRun;
+  return withOwnedRun(options.user, options.runId, async (_actor, row) => {
     const run = liveRun(row.id, row.version, row.stateJson);
     const verdict = judge(run.scenario, run.session.host);
     await persist(row, run, {
@@ -168,19 +172,13 @@ export async function checkHostSolution(options: { user: SessionUser | null; run
 
 /** The next hint; each one shown is recorded. */
 export async function revealHint(options: { user: SessionUser | null; runId: string }): Promise<{ hints: string[] }> {
-  const { row: initial } = await ownedRun(options.user, options.runId);
-  return withRunLock(initial.id, async () => {
-    const row = (await getDb().hostRun.findUniqueOrThrow({ where: { id: initial.id } })) as HostRun;
-    const root = getEnv().PROBLEMS_DIR;
-    const next = loadHint(row.problemSlug, root, row.hintsShown);
-    const shown = next === undefined ? row.hintsShown : row.hintsShown + 1;
-    if (next !== undefined) {
-      const r = await getDb().hostRun.updateMany({ where: { id: row.id, version: row.version }, data: { hintsShown: shown, version: row.version + 1 } });
+  return withOwnedRun(options.user, options.runId, async (_actor, row) => {
+    const hints = loadHints(row.problemSlug, getEnv().PROBLEMS_DIR, row.hintsShown + 1);
+    if (hints.length > row.hintsShown) {
+      // Hints do not touch the host, so its saved version (and the live copy) stay as they are.
+      const r = await getDb().hostRun.updateMany({ where: { id: row.id, hintsShown: row.hintsShown }, data: { hintsShown: hints.length } });
       if (r.count !== 1) throw new AppError("conflict", "This host was changed from another tab; reload the page");
-      forget(row.id);
     }
-    const hints: string[] = [];
-    for (let i = 0; i < shown; i++) hints.push(loadHint(row.problemSlug, root, i) ?? "");
     return { hints };
   });
 }
@@ -190,9 +188,8 @@ export const ResetSchema = z.object({ sameSeed: z.boolean({ error: "sameSeed mus
 /** A fresh host (same seed or a new one); the old attempt stays stored, inactive. */
 export async function resetHostRun(options: { user: SessionUser | null; runId: string; sameSeed: boolean }): Promise<HostRunView> {
   const { sameSeed } = parseWith(ResetSchema, { sameSeed: options.sameSeed });
-  const { user, row } = await ownedRun(options.user, options.runId);
-  const problem = requireTroubleshooting(row.problemSlug);
-  return withRunLock(row.id, async () => {
+  return withOwnedRun(options.user, options.runId, async (user, row) => {
+    const problem = requireTroubleshooting(row.problemSlug);
     await getDb().hostRun.update({ where: { id: row.id }, data: { active: false } });
     forget(row.id);
     const fresh = await newRun(user.id, row.problemSlug, sameSeed ? row.seed : randomInt(1, MAX_SEED));
