@@ -26,7 +26,6 @@
  *
  * Last line: RESULT {json}. BENCH_SCALE=0.5 (env) halves the submission counts.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +36,7 @@ import { gradeSolution } from "../graders/coding/grade-solution.ts";
 import { compileSolution } from "../graders/sandbox/compile.ts";
 import { SandboxSession } from "../graders/sandbox/session.ts";
 import { runPythonBench, type PythonBenchReport } from "./python.ts";
+import { runVerdictProcess, type ProcessVerdict } from "./run-process.ts";
 
 const SLUG = "bench-peak-sessions";
 const ENTRY = "peakSessions";
@@ -247,24 +247,8 @@ for (const c of cases) {
 process.stdout.write(JSON.stringify({ verdict, passed, total: cases.length }));
 `;
 
-function runBaseline(runner: string, solutionFile: string, casesFile: string): Promise<{ verdict: string; passed: number; total: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, solutionFile, casesFile, ENTRY], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(out) as { verdict: string; passed: number; total: number });
-      } catch {
-        reject(new Error(`runner exited ${code}: ${err.slice(-500) || out.slice(-500)}`));
-      }
-    });
-  });
+function runBaseline(runner: string, solutionFile: string, casesFile: string): Promise<ProcessVerdict> {
+  return runVerdictProcess(process.execPath, [runner, solutionFile, casesFile, ENTRY], 10_000);
 }
 
 // ---------------------------------------------------------------- measurement

@@ -27,6 +27,7 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { runVerdictProcess, type ProcessVerdict } from "./run-process.ts";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -177,24 +178,8 @@ sys.stdout.write(json.dumps({"verdict": verdict, "passed": passed, "total": len(
 
 const PYTHON3 = "python3";
 
-function runPython3(args: string[]): Promise<{ verdict: string; passed: number; total: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON3, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(out) as { verdict: string; passed: number; total: number });
-      } catch {
-        reject(new Error(`python3 exited ${code}: ${err.slice(-500) || out.slice(-500)}`));
-      }
-    });
-  });
+function runPython3(args: string[]): Promise<ProcessVerdict> {
+  return runVerdictProcess(PYTHON3, args, 15_000);
 }
 
 function python3Version(): Promise<string> {
