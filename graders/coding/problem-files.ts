@@ -4,12 +4,15 @@
  * the generator, the reference or the known-wrong solutions (those are read
  * only in grader workers, by hidden-tests.ts and solutions.ts).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_GRADING_LIMITS } from "../limits.ts";
 import type { CodingProblemMeta, TestCase } from "./types.ts";
 import { examplesSchema, parseWith, problemJsonSchema, ProblemFileError } from "./problem-schema.ts";
 import { checkArgs, checkValue, parseType, type TypeNode } from "./types-parser.ts";
+import { isFile, listProblemSlugs, problemFolder } from "../problem-folders.ts";
+
+export { isFile } from "../problem-folders.ts";
 
 export { ProblemFileError } from "./problem-schema.ts";
 
@@ -28,30 +31,20 @@ export class ProblemNotFoundError extends Error {
   }
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 export function defaultProblemsRoot(): string {
   return path.join(process.cwd(), "problems");
 }
 
 /** Folder of one coding problem; throws ProblemNotFoundError for unknown or malformed slugs. */
 export function codingProblemDir(slug: string, root: string = defaultProblemsRoot()): string {
-  if (!SLUG.test(slug)) throw new ProblemNotFoundError(slug);
-  const dir = path.join(root, "coding", slug);
-  if (!isFile(path.join(dir, "problem.json"))) throw new ProblemNotFoundError(slug);
+  const dir = problemFolder(root, "coding", slug);
+  if (!dir) throw new ProblemNotFoundError(slug);
   return dir;
 }
 
 /** Slugs of every folder under <root>/coding that has a problem.json, sorted. */
 export function listCodingProblemSlugs(root: string = defaultProblemsRoot()): string[] {
-  const base = path.join(root, "coding");
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => SLUG.test(n) && isFile(path.join(base, n, "problem.json"))).sort();
+  return listProblemSlugs(root, "coding");
 }
 
 /** Reads and validates the public parts of one problem. Throws ProblemFileError naming file and field. */
@@ -142,10 +135,3 @@ export function readJson(dir: string, name: string, root: string): unknown {
   }
 }
 
-export function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -6,8 +6,9 @@
  *   weak/*.json           known-weak answers with their expected objective score
  * Everything is validated on load; errors name the file and the field.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { isFile, listProblemSlugs, problemFolder } from "../problem-folders.ts";
 import { parseAnswer, AnswerError, type DesignAnswer } from "./answer-schema.ts";
 import { evaluateFormula, formulaNames, FormulaError } from "./formula.ts";
 import { builtinCatalog, extendCatalog, type Catalog } from "./kinds.ts";
@@ -33,7 +34,6 @@ export class DesignProblemNotFoundError extends Error {
   }
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A reference that disagrees with its own formula by more than this is a typo in the problem. */
 const REFERENCE_FORMULA_TOLERANCE = 0.2;
 
@@ -42,21 +42,13 @@ export function defaultProblemsRoot(): string {
 }
 
 export function designProblemDir(slug: string, root: string = defaultProblemsRoot()): string {
-  if (!SLUG.test(slug)) throw new DesignProblemNotFoundError(slug);
-  const dir = path.join(root, "design", slug);
-  if (!isFile(path.join(dir, "problem.json"))) throw new DesignProblemNotFoundError(slug);
+  const dir = problemFolder(root, "design", slug);
+  if (!dir) throw new DesignProblemNotFoundError(slug);
   return dir;
 }
 
 export function listDesignProblemSlugs(root: string = defaultProblemsRoot()): string[] {
-  const base = path.join(root, "design");
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => SLUG.test(n) && isFile(path.join(base, n, "problem.json"))).sort();
+  return listProblemSlugs(root, "design");
 }
 
 /** problem.json and prompt.md, validated, including cross-field rules the schema cannot express. */
@@ -209,10 +201,3 @@ function readJson(dir: string, name: string, root: string): unknown {
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -9,12 +9,11 @@
  * only after solving (root cause, ideal path) are separate functions, so a
  * caller cannot hand out the second by accident.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { readJson, readText, rel } from "../coding/problem-files.ts";
 import { ProblemFileError, formatPath } from "../coding/problem-schema.ts";
+import { listProblemSlugs, problemFolder, SLUG } from "../problem-folders.ts";
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const troubleshootingJsonSchema = z.strictObject({
   slug: z.string().regex(SLUG, "lowercase words separated by hyphens"),
@@ -56,61 +55,28 @@ export class TroubleshootingNotFoundError extends Error {
 }
 
 function dirOf(slug: string, root: string): string {
-  if (!SLUG.test(slug)) throw new TroubleshootingNotFoundError(slug);
-  const dir = path.join(root, "troubleshooting", slug);
-  try {
-    if (!statSync(path.join(dir, "problem.json")).isFile()) throw new Error();
-  } catch {
-    throw new TroubleshootingNotFoundError(slug);
-  }
+  const dir = problemFolder(root, "troubleshooting", slug);
+  if (!dir) throw new TroubleshootingNotFoundError(slug);
   return dir;
 }
 
 function read(dir: string, name: string, root: string): string {
-  const file = path.relative(path.dirname(root), path.join(dir, name));
-  let text: string;
-  try {
-    text = readFileSync(path.join(dir, name), "utf8");
-  } catch (e) {
-    throw new ProblemFileError(file, [{ path: "", message: (e as NodeJS.ErrnoException).code === "ENOENT" ? "file is missing" : String(e) }]);
-  }
-  if (text.trim() === "") throw new ProblemFileError(file, [{ path: "", message: "file is empty" }]);
+  const text = readText(dir, name, root);
+  if (text.trim() === "") throw new ProblemFileError(rel(dir, name, root), [{ path: "", message: "file is empty" }]);
   return text;
 }
 
 function loadJson(slug: string, root: string): { dir: string; json: z.infer<typeof troubleshootingJsonSchema> } {
   const dir = dirOf(slug, root);
-  const file = path.relative(path.dirname(root), path.join(dir, "problem.json"));
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read(dir, "problem.json", root));
-  } catch (e) {
-    if (e instanceof ProblemFileError) throw e;
-    throw new ProblemFileError(file, [{ path: "", message: `invalid JSON: ${(e as Error).message}` }]);
-  }
-  const r = troubleshootingJsonSchema.safeParse(raw);
+  const file = rel(dir, "problem.json", root);
+  const r = troubleshootingJsonSchema.safeParse(readJson(dir, "problem.json", root));
   if (!r.success) throw new ProblemFileError(file, r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   if (r.data.slug !== slug) throw new ProblemFileError(file, [{ path: "slug", message: `"${r.data.slug}" must equal the folder name "${slug}"` }]);
   return { dir, json: r.data };
 }
 
 export function listTroubleshootingSlugs(root: string): string[] {
-  const base = path.join(root, "troubleshooting");
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => {
-      try {
-        return SLUG.test(n) && statSync(path.join(base, n, "problem.json")).isFile();
-      } catch {
-        return false;
-      }
-    })
-    .sort();
+  return listProblemSlugs(root, "troubleshooting");
 }
 
 export function loadTroubleshootingProblem(slug: string, root: string): TroubleshootingProblem {
