@@ -4,6 +4,7 @@
  * The reference answer is cached separately and only services that show it
  * after a submission ask for it.
  */
+import { SLUG } from "../../graders/problem-folders.ts";
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { DesignAnswer } from "../../graders/design/answer-schema.ts";
@@ -13,7 +14,6 @@ import { AppError } from "../errors.ts";
 import { moduleLogger } from "../log.ts";
 import { designProblemFiles } from "./problem-files-runtime.ts";
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const problems = new Map<string, { stamp: string; problem: DesignProblem | null }>();
 const references = new Map<string, { stamp: string; answer: DesignAnswer | null }>();

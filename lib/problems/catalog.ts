@@ -9,6 +9,7 @@
  * via graders/coding/problem-files.ts): hidden tests never enter the web
  * server's memory.
  */
+import { SLUG } from "../../graders/problem-folders.ts";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { listCodingProblemSlugs, loadCodingProblem } from "../../graders/coding/problem-files.ts";
@@ -25,7 +26,6 @@ export interface CatalogEntry {
   starter: Record<Lang, string>;
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PUBLIC_FILES = ["problem.json", "statement.md", "examples.json"] as const;
 
 const cache = new Map<string, { stamp: string; entry: CatalogEntry | null }>();
