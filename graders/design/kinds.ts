@@ -3,8 +3,9 @@
  * aliases.json. The lists are data so mentors extend them without code;
  * a problem may add aliases of its own (problem.json "aliases").
  */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+// A JSON module, not a file read at a path: bundlers (Next.js pages) and Node load it the same way.
+import aliasesJson from "./aliases.json" with { type: "json" };
 
 const kindSchema = z.strictObject({
   name: z.string().min(1),
@@ -33,8 +34,7 @@ let builtin: Catalog | undefined;
 /** The catalog shipped in aliases.json, validated once. A broken file is a programming error, so this throws. */
 export function builtinCatalog(): Catalog {
   if (!builtin) {
-    const raw: unknown = JSON.parse(readFileSync(new URL("./aliases.json", import.meta.url), "utf8"));
-    const parsed = aliasFileSchema.parse(raw);
+    const parsed = aliasFileSchema.parse(aliasesJson as unknown);
     for (const [id, def] of Object.entries(parsed.kinds)) {
       for (const imp of def.implies ?? []) if (!Object.hasOwn(parsed.kinds, imp)) throw new Error(`aliases.json: ${id}.implies names unknown kind "${imp}"`);
     }

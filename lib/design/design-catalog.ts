@@ -12,7 +12,7 @@ import type { DesignProblem } from "../../graders/design/problem-files.ts";
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { moduleLogger } from "../log.ts";
-import { designProblemFiles } from "./problem-files-runtime.ts";
+import { listDesignProblemSlugs, loadDesignProblem, loadReferenceAnswer } from "../../graders/design/problem-files.ts";
 
 
 const problems = new Map<string, { stamp: string; problem: DesignProblem | null }>();
@@ -42,7 +42,7 @@ export async function getDesignCatalogEntry(slug: string, root: string = getEnv(
   if (hit && hit.stamp === stamp) return hit.problem;
   let problem: DesignProblem | null;
   try {
-    problem = (await designProblemFiles()).loadDesignProblem(slug, root);
+    problem = loadDesignProblem(slug, root);
   } catch (err) {
     moduleLogger("design-catalog").error({ err, slug }, "design problem folder is invalid; hidden from the catalog");
     problem = null;
@@ -53,7 +53,7 @@ export async function getDesignCatalogEntry(slug: string, root: string = getEnv(
 
 /** Every valid design problem, in slug order. */
 export async function listDesignCatalog(root: string = getEnv().PROBLEMS_DIR): Promise<DesignProblem[]> {
-  const slugs = (await designProblemFiles()).listDesignProblemSlugs(root);
+  const slugs = listDesignProblemSlugs(root);
   const all = await Promise.all(slugs.map((slug) => getDesignCatalogEntry(slug, root)));
   return all.filter((p): p is DesignProblem => p !== null);
 }
@@ -73,7 +73,7 @@ export async function getReferenceAnswer(problem: DesignProblem, root: string = 
   if (hit && hit.stamp === stamp) return hit.answer;
   let answer: DesignAnswer | null;
   try {
-    answer = (await designProblemFiles()).loadReferenceAnswer(problem, root);
+    answer = loadReferenceAnswer(problem, root);
   } catch (err) {
     moduleLogger("design-catalog").error({ err, slug: problem.slug }, "reference answer is unreadable");
     answer = null;
