@@ -1,5 +1,5 @@
 import { mountForPath } from "../state/fs.ts";
-import type { Host } from "../state/host.ts";
+import { Host } from "../state/host.ts";
 import { mountUsage } from "../state/usage.ts";
 import { httpLocal } from "../net/http.ts";
 import type { Check } from "./types.ts";
@@ -30,4 +30,15 @@ export function unitRunning(unit: string, name: string): Check {
 
 export function httpStatus(port: number, path: string, status: number, name: string): Check {
   return { name, test: (host) => httpLocal(host, port, path)?.status === status };
+}
+
+/**
+ * The host as it will be `ms` from now if nobody touches it: checks such as
+ * "none started over the next minutes" or "not killed again" run the clock
+ * forward on a copy, so judging never changes the candidate's host.
+ */
+export function future(host: Host, ms: number): Host {
+  const copy = Host.restore(host.serialize());
+  copy.advance(ms);
+  return copy;
 }
