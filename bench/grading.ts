@@ -24,6 +24,10 @@
  *    isolate, beside a bare python3 process per submission; its figures go
  *    under "python" in RESULT.
  *
+ * 6. The troubleshooting host (bench/host.ts), in this process: command
+ *    latency on scenario hosts and the cost of creating, saving and
+ *    restoring a session; under "host" in RESULT.
+ *
  * Last line: RESULT {json}. BENCH_SCALE=0.5 (env) halves the submission counts.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -35,6 +39,7 @@ import { loadGradableProblem, type GradableProblem } from "../graders/coding/gra
 import { gradeSolution } from "../graders/coding/grade-solution.ts";
 import { compileSolution } from "../graders/sandbox/compile.ts";
 import { SandboxSession } from "../graders/sandbox/session.ts";
+import { runHostBench } from "./host.ts";
 import { runPythonBench, type PythonBenchReport } from "./python.ts";
 import { runVerdictProcess, type ProcessVerdict } from "./run-process.ts";
 
@@ -447,6 +452,8 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
   } finally {
     await pool.close();
   }
+  // After the pool is closed, so the host figures are not taken beside busy grading workers.
+  const hostBench = await runHostBench({ scale: SCALE, log });
 
   // ------------------------------------------------------------ report
   const p50 = pct(ours1.latencies, 50);
@@ -506,6 +513,8 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
   for (const [k, v] of bdRows) out.push(`  ${k.padEnd(w0)}  ${r1(v).toFixed(1).padStart(6)} ms`);
   out.push(`  worker-reported candidate CPU time p50 ${r1(pct(workerCpuMs, 50))} ms; result message to the pool ${Math.round(resultBytes / 1024)} KiB of JSON (all ${cases} inputs echoed back)`);
   out.push(...py.lines);
+  out.push(...hostBench.lines);
+  for (const f of hostBench.failures) mismatches.push(`host: ${f}`);
   out.push("");
   out.push(`total bench time ${r1((performance.now() - started) / 1000)} s`);
   if (mismatches.length) {
@@ -535,6 +544,7 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
     verdictMismatches: mismatches.length,
     targetsMet: { p50: p50 <= 30, speedup: speedup >= 8 },
     python: py.result,
+    host: hostBench.result,
   };
   out.push(`RESULT ${JSON.stringify(result)}`);
   process.stdout.write(`${out.join("\n")}\n`);

@@ -1,0 +1,142 @@
+/**
+ * Host part of `npm run bench` (issue 3, "Performance"): how fast the
+ * simulated troubleshooting host answers, and what a session costs to
+ * create, save and restore. Runs in this process with the host's own
+ * modules (a command never leaves the process in production either: the
+ * service runs it in the request handler).
+ *
+ * For each scenario: build the host and open the login shell (create), then
+ * type the typical investigation commands many times each, interleaved so
+ * background load hits them alike, then save (serialise the run) and restore
+ * it. Every command's exit status is checked: a benchmark of failing
+ * commands would be measuring error paths.
+ *
+ * Targets from the issue: p99 under 5 ms per command, under 20 ms to create
+ * or restore a session, state under 1 MB per session.
+ */
+import { performance } from "node:perf_hooks";
+import { restoreRun, saveRun, startScenario } from "../graders/host/scenarios/runtime.ts";
+
+export interface HostBenchReport {
+  lines: string[];
+  result: Record<string, unknown>;
+  failures: string[];
+}
+
+interface Case {
+  label: string;
+  line: (unit: string) => string;
+}
+
+/** The commands the issue names, with the scenario's own unit so journalctl has lines to read. */
+const CASES: Case[] = [
+  { label: "ps aux", line: () => "ps aux" },
+  { label: "df -h", line: () => "df -h" },
+  { label: "journalctl -u X -n 50", line: (u) => `journalctl -u ${u} -n 50 --no-pager` },
+  { label: "3-stage pipeline", line: (u) => `ps aux | grep ${u.replace(/\.service$/, "")} | wc -l` },
+  { label: "find / -name X", line: () => "find / -name '*.conf' -path '*systemd*' 2>/dev/null" },
+];
+
+/** Scenarios with a unit to read the journal of; the first service unit the scenario installs beyond the stock ones. */
+const SCENARIOS: { slug: string; unit: string }[] = [
+  { slug: "disk-full-deleted-log", unit: "app.service" },
+  { slug: "fd-limit-too-low", unit: "api.service" },
+  { slug: "config-permission-denied", unit: "app.service" },
+  { slug: "missing-env-in-unit", unit: "billing.service" },
+];
+
+function pct(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+}
+
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+
+export async function runHostBench(opts: { scale: number; log: (msg: string) => void }): Promise<HostBenchReport> {
+  const rounds = Math.max(10, Math.round(60 * opts.scale));
+  const failures: string[] = [];
+  const perCase = new Map<string, number[]>(CASES.map((c) => [c.label, []]));
+  const createMs: number[] = [];
+  const saveMs: number[] = [];
+  const restoreMs: number[] = [];
+  const savedBytes: number[] = [];
+
+  for (const { slug, unit } of SCENARIOS) {
+    // Warm the modules and the JIT on a throw-away run so the first sample is not a cold start.
+    const warm = startScenario(slug, 999);
+    for (const c of CASES) await warm.session.run(c.line(unit));
+
+    for (let seed = 1; seed <= 5; seed++) {
+      let t = performance.now();
+      const run = startScenario(slug, seed);
+      createMs.push(performance.now() - t);
+      for (let round = 0; round < rounds; round++) {
+        for (const c of CASES) {
+          const line = c.line(unit);
+          t = performance.now();
+          const r = await run.session.run(line);
+          perCase.get(c.label)?.push(performance.now() - t);
+          // grep without a match is exit 1 and find may hit unreadable paths: only real failures count.
+          if (r.exitCode > 1) failures.push(`${slug} seed ${seed}: \`${line}\` exited ${r.exitCode}: ${r.stderr.slice(0, 120)}`);
+        }
+      }
+      t = performance.now();
+      const saved = saveRun(run);
+      saveMs.push(performance.now() - t);
+      savedBytes.push(Buffer.byteLength(saved));
+      t = performance.now();
+      const again = restoreRun(saved);
+      restoreMs.push(performance.now() - t);
+      // A restored session must answer like the live one did.
+      const check = await again.session.run("df -h /");
+      if (check.exitCode !== 0) failures.push(`${slug} seed ${seed}: restored session: df exited ${check.exitCode}`);
+    }
+    opts.log(`host: ${slug} done`);
+  }
+
+  const all = [...perCase.values()].flat();
+  const rows: string[][] = [["command", "runs", "p50 ms", "p99 ms", "max ms"]];
+  for (const [label, xs] of perCase) rows.push([label, String(xs.length), r2(pct(xs, 50)).toFixed(2), r2(pct(xs, 99)).toFixed(2), r2(Math.max(...xs)).toFixed(2)]);
+  rows.push(["all commands", String(all.length), r2(pct(all, 50)).toFixed(2), r2(pct(all, 99)).toFixed(2), r2(Math.max(...all)).toFixed(2)]);
+  const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] as string).length)));
+  const fmt = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  ");
+
+  const p99 = pct(all, 99);
+  const create99 = pct(createMs, 99);
+  const restore99 = pct(restoreMs, 99);
+  const maxBytes = Math.max(...savedBytes);
+  const lines = [
+    "",
+    `Troubleshooting host (in process): ${SCENARIOS.length} scenarios × 5 seeds, ${rounds} rounds of ${CASES.length} commands per host; each command also advances the simulated clock 2–6 s (programs tick)`,
+    "",
+    fmt(rows[0] as string[]),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.slice(1).map(fmt),
+    "",
+    `create (build host + login shell): p50 ${r2(pct(createMs, 50))} ms, p99 ${r2(create99)} ms      target < 20 ms: ${create99 < 20 ? "met" : "NOT met"}`,
+    `save (serialise run): p50 ${r2(pct(saveMs, 50))} ms; restore: p50 ${r2(pct(restoreMs, 50))} ms, p99 ${r2(restore99)} ms   target < 20 ms: ${restore99 < 20 ? "met" : "NOT met"}`,
+    `saved state after the session: p50 ${Math.round(pct(savedBytes, 50) / 1024)} KiB, max ${Math.round(maxBytes / 1024)} KiB          target < 1 MB: ${maxBytes < 1_000_000 ? "met" : "NOT met"}`,
+    `command p99 over all: ${r2(p99)} ms                                      target < 5 ms: ${p99 < 5 ? "met" : "NOT met"}`,
+  ];
+  const result = {
+    commands: Object.fromEntries([...perCase].map(([k, xs]) => [k, { p50Ms: r2(pct(xs, 50)), p99Ms: r2(pct(xs, 99)) }])),
+    p50Ms: r2(pct(all, 50)),
+    p99Ms: r2(p99),
+    createP50Ms: r2(pct(createMs, 50)),
+    createP99Ms: r2(create99),
+    saveP50Ms: r2(pct(saveMs, 50)),
+    restoreP50Ms: r2(pct(restoreMs, 50)),
+    restoreP99Ms: r2(restore99),
+    stateMaxBytes: maxBytes,
+    targetsMet: { p99: p99 < 5, create: create99 < 20, restore: restore99 < 20, state: maxBytes < 1_000_000 },
+  };
+  return { lines, result, failures };
+}
+
+// `npx node bench/host.ts` runs the host part alone.
+if (import.meta.main) {
+  const report = await runHostBench({ scale: Math.max(0.05, Number(process.env.BENCH_SCALE ?? "1") || 1), log: (m) => process.stderr.write(`${m}\n`) });
+  process.stdout.write(`${report.lines.join("\n")}\n${report.failures.map((f) => `FAILED ${f}`).join("\n")}\nRESULT ${JSON.stringify(report.result)}\n`);
+  if (report.failures.length) process.exitCode = 1;
+}
