@@ -12,7 +12,7 @@ import * as fs from "../state/fs.ts";
 import { joinPath } from "../state/paths.ts";
 import { fileSize } from "../state/usage.ts";
 import type { Inode } from "../state/types.ts";
-import { procEntry, procFdInode, procNode, type ProcNode } from "./procfs.ts";
+import { procEntry, procFdInode, procNode, writeOomScoreAdj, type ProcNode } from "./procfs.ts";
 import type { Runtime } from "./runtime.ts";
 
 /**
@@ -89,6 +89,9 @@ export class HostFs implements IFileSystem {
       if (node.kind === "symlink") return this.readContent(node.target);
       return node.read();
     }
+    // /dev/null reads as empty: `cat /dev/null > app.log` is how people truncate logs.
+    const dev = fs.tryResolve(this.state, this.rt.cred, path);
+    if (dev && dev.inode.kind === "chr" && dev.inode.device === "null") return "";
     const { inode } = fs.readFile(this.state, this.rt.cred, path);
     return this.boundedRead(inode, path);
   }
@@ -129,6 +132,7 @@ export class HostFs implements IFileSystem {
   private write(path: string, data: string, append: boolean): void {
     const bytes = Buffer.from(data, "utf8").toString("latin1");
     if (isProc(path)) {
+      if (writeOomScoreAdj(this.rt, path, bytes)) return;
       const inode = procFdInode(this.rt, path);
       if (!inode) throw new SysError("EACCES", path);
       if (append) fs.writeInode(this.state, this.rt.cred, inode, inode.genBytes, inode.text + bytes, path);

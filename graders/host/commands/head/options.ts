@@ -7,6 +7,8 @@ export interface CountOpts {
   quiet: boolean;
   verbose: boolean;
   follow: boolean;
+  /** -F / --follow=name: follow the name (reopen after rotation) rather than the open file. */
+  followName: boolean;
   files: string[];
 }
 
@@ -19,8 +21,8 @@ export function parseCount(spec: string): { n: number; sign: "" | "+" | "-" } | 
 }
 
 export function parseCountOpts(tool: "head" | "tail", args: string[]): CountOpts | string {
-  const o: CountOpts = { mode: "lines", count: 10, sign: "", quiet: false, verbose: false, follow: false, files: [] };
-  const invalid = (spec: string): string => `${tool}: invalid number of ${o.mode}: '${spec}'\n`;
+  const o: CountOpts = { mode: "lines", count: 10, sign: "", quiet: false, verbose: false, follow: false, followName: false, files: [] };
+  const invalid = (spec: string): string => `${tool}: invalid number of ${o.mode}: ‘${spec}’\n`;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     let spec: string | null = null;
@@ -36,7 +38,9 @@ export function parseCountOpts(tool: "head" | "tail", args: string[]): CountOpts
     } else if (/^-\d+$/.test(a)) spec = a.slice(1);
     else if (a === "-q" || a === "--quiet" || a === "--silent") o.quiet = true;
     else if (a === "-v" || a === "--verbose") o.verbose = true;
-    else if (tool === "tail" && (a === "-f" || a === "-F" || a === "--follow")) o.follow = true;
+    else if (tool === "tail" && (a === "-f" || a === "--follow" || a === "--follow=descriptor")) o.follow = true;
+    else if (tool === "tail" && (a === "-F" || a === "--follow=name")) o.follow = o.followName = true;
+    else if (tool === "tail" && a === "--retry") continue;
     else if (a === "--") {
       o.files.push(...args.slice(i + 1));
       break;

@@ -43,14 +43,59 @@ export function fixStderr(rt: Runtime, cwd: string, tool: string, result: ExecRe
   return { ...result, stderr: fixed };
 }
 
-export const TEXT_TOOLS = ["grep", "egrep", "fgrep", "wc", "sort", "uniq", "cut", "sed", "awk", "md5sum", "sha1sum", "sha256sum", "tac", "nl", "paste", "od", "strings", "base64", "rev", "fold", "comm", "join"];
+export const TEXT_TOOLS = ["grep", "egrep", "fgrep", "wc", "uniq", "xargs", "cut", "sed", "awk", "md5sum", "sha1sum", "sha256sum", "tac", "nl", "paste", "od", "strings", "base64", "rev", "fold", "comm", "join"];
 
 export function wrapTextTool(name: string): HostCommand {
   return {
     name,
     async run(args, ctx, rt) {
       if (!ctx.origCommand) throw new Error(`${name} needs just-bash's ${name} underneath`);
-      return fixStderr(rt, ctx.cwd, name, await ctx.origCommand(args));
+      const gnuArgs = ARG_FIXES[name]?.(args) ?? args;
+      const result = fixStderr(rt, ctx.cwd, name, await ctx.origCommand(gnuArgs));
+      return OUTPUT_FIXES[name]?.(args, result) ?? result;
     },
   };
 }
+
+/** Splits `-n1` into `-n 1` for options just-bash only accepts with a separate value. */
+function splitAttached(args: string[], letters: string): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    const m = /^-([A-Za-z])(.+)$/.exec(a);
+    if (m && letters.includes(m[1] as string)) out.push(`-${m[1]}`, m[2] as string);
+    else out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Where just-bash's tools parse GNU usage differently: xargs wants `-n 1`
+ * where everyone types `-n1` or `-I{}`; grep has no -H, which with a single
+ * file is what a second, empty operand gives (the classic /dev/null trick).
+ */
+const ARG_FIXES: Record<string, (args: string[]) => string[]> = {
+  xargs: (args) => {
+    const cmdAt = args.findIndex((a, i) => !a.startsWith("-") && !/^-[nIPdLsE]$/.test(args[i - 1] ?? ""));
+    const opts = cmdAt < 0 ? args : args.slice(0, cmdAt);
+    return [...splitAttached(opts, "nIPdLsE"), ...(cmdAt < 0 ? [] : args.slice(cmdAt))];
+  },
+  grep: (args) => {
+    const flags = args.filter((a) => /^-[A-Za-z]+$/.test(a)).join("");
+    if (!flags.includes("H") && !args.includes("--with-filename")) return args;
+    const rest = args.filter((a) => a !== "--with-filename").map((a) => (/^-[A-Za-z]+$/.test(a) ? a.replace(/H/g, "") : a)).filter((a) => a !== "-");
+    if (/[clLq]/.test(flags)) return rest;
+    return [...rest, "/dev/null"];
+  },
+};
+
+/** GNU formats just-bash does not reproduce. */
+const OUTPUT_FIXES: Record<string, (args: string[], r: ExecResult) => ExecResult> = {
+  // uniq -c prints counts as "%7d " (coreutils), just-bash pads to 4.
+  uniq: (args, r) => {
+    const counting = args.some((a) => (/^-[A-Za-z]+$/.test(a) && a.includes("c")) || a === "--count");
+    if (!counting) return r;
+    return { ...r, stdout: r.stdout.replace(/^ *(\d+) /gm, (_m, n: string) => `${n.padStart(7)} `) };
+  },
+  // GNU cut follows a usage error with the pointer to --help.
+  cut: (_args, r) => (r.exitCode === 1 && /^cut: you must specify/.test(r.stderr) && !r.stderr.includes("--help") ? { ...r, stderr: `${r.stderr}Try 'cut --help' for more information.\n` } : r),
+};
