@@ -16,7 +16,7 @@ describe("df", () => {
   it("rounds -h sizes up like human_readable and computes Use% against used + avail", async () => {
     const s = baseSession();
     const out = (await s.run("df -h /")).stdout;
-    expect(out).toBe("Filesystem      Size  Used Avail Use% Mounted on\n/dev/vda1        20G  1.9G   18G  10% /\n");
+    expect(out).toBe("Filesystem      Size  Used Avail Use% Mounted on\n/dev/vda1        20G  1.9G   18G  11% /\n");
   });
 
   it("counts a deleted file still held open until the holder exits", async () => {
