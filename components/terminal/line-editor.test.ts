@@ -19,8 +19,8 @@ function setup(history: string[] = [], completions: Record<string, string[]> = {
         const word = before.slice(start);
         return { start, candidates: (completions[word] ?? []).slice() };
       },
-      interrupt: () => {
-        interrupts++;
+      busyInput: (data) => {
+        if (data.includes("\x03")) interrupts++;
       },
       columns: () => 80,
     },

@@ -13,8 +13,8 @@ export interface LineEditorHost {
   submit(line: string): Promise<void>;
   /** Candidates for completing the word that ends at `cursor`. */
   complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>;
-  /** Ctrl-C while a command runs (e.g. `tail -f`). */
-  interrupt(): void;
+  /** Keys typed while a command runs (Ctrl-C for `tail -f`, q for top); nothing is echoed. */
+  busyInput(data: string): void;
   /** Terminal width, for laying out completion lists. */
   columns(): number;
 }
@@ -49,16 +49,18 @@ export class LineEditor {
     this.host.write(prompt);
   }
 
+  /** A command is running without a line having been typed here (resumed after a reload). */
+  setBusy(): void {
+    this.mode = { kind: "busy" };
+  }
+
   get busy(): boolean {
     return this.mode.kind === "busy";
   }
 
   /** Data from xterm's onData: typed text, pasted text or escape sequences. */
   handle(data: string): void {
-    if (this.mode.kind === "busy") {
-      if (data.includes("\x03")) this.host.interrupt();
-      return;
-    }
+    if (this.mode.kind === "busy") return this.host.busyInput(data);
     let i = 0;
     while (i < data.length) {
       const seq = matchSequence(data, i);

@@ -4,6 +4,7 @@ import { loadDebrief, loadHints } from "../../graders/troubleshooting/problem-fi
 import { loginBanner } from "../../graders/troubleshooting/banner.ts";
 import { HOST_LIMITS } from "../../graders/limits.ts";
 import type { ScenarioRun } from "../../graders/host/scenarios/runtime.ts";
+import type { EditorView } from "../../graders/host/shell/editor/types.ts";
 import { getEnv } from "../env.ts";
 import { renderMarkdown } from "../problems/markdown.ts";
 import type { TroubleshootingEntry } from "./catalog.ts";
@@ -34,6 +35,10 @@ export interface HostRunView {
   checks: number;
   lastCheck: CheckView | null;
   solvedAt: string | null;
+  /** A command still running in the foreground when the page loaded: the terminal resumes polling it. */
+  follow: { keys: "interrupt" | "top" } | null;
+  /** An editor left open: the page reopens the panel. */
+  editor: EditorView | null;
   debrief: { rootCauseHtml: string; idealPath: { cmd: string; why: string }[]; transcript: TranscriptEntry[] } | null;
 }
 
@@ -66,6 +71,8 @@ export function toHostRunView(row: HostRun, run: ScenarioRun, problem: Troublesh
     checks: row.checks,
     lastCheck: row.lastCheckJson ? (JSON.parse(row.lastCheckJson) as CheckView) : null,
     solvedAt: row.solvedAt ? row.solvedAt.toISOString() : null,
+    follow: run.session.following(),
+    editor: run.session.editor(),
     debrief,
   };
 }

@@ -23,6 +23,8 @@ import { requireTroubleshooting } from "./catalog.ts";
 import { toHostRunView, type CheckView, type HostRunView } from "./host-run-view.ts";
 import { forget, liveRun, remember, saveRun, withRunLock } from "./live-runs.ts";
 import { appendTranscript, boundOutput, parseTranscript } from "./transcript.ts";
+import type { EditorView } from "../../graders/host/shell/editor/types.ts";
+import { markPolled } from "./follow-clock.ts";
 
 const log = moduleLogger("troubleshoot");
 const MAX_SEED = 2 ** 31 - 1;
@@ -44,7 +46,7 @@ async function ownedRun(user: SessionUser | null, runId: string): Promise<{ user
 }
 
 /** Runs `fn` on the caller's run, read once, after earlier commands on the same run have finished. */
-function withOwnedRun<T>(user: SessionUser | null, runId: string, fn: (actor: SessionUser, row: HostRun) => Promise<T>): Promise<T> {
+export function withOwnedRun<T>(user: SessionUser | null, runId: string, fn: (actor: SessionUser, row: HostRun) => Promise<T>): Promise<T> {
   return withRunLock(runId, async () => {
     const { user: actor, row } = await ownedRun(user, runId);
     return fn(actor, row);
@@ -52,7 +54,7 @@ function withOwnedRun<T>(user: SessionUser | null, runId: string, fn: (actor: Se
 }
 
 /** Saves the host after a change; refuses when someone saved a newer version meanwhile. */
-async function persist(row: HostRun, run: ScenarioRun, data: Partial<Pick<HostRun, "transcriptJson" | "hintsShown" | "checks" | "lastCheckJson" | "solvedAt">>): Promise<HostRun> {
+export async function persist(row: HostRun, run: ScenarioRun, data: Partial<Pick<HostRun, "transcriptJson" | "hintsShown" | "checks" | "lastCheckJson" | "solvedAt">>): Promise<HostRun> {
   const version = row.version + 1;
   const r = await getDb().hostRun.updateMany({ where: { id: row.id, version: row.version }, data: { ...data, stateJson: saveRun(run), version } });
   if (r.count !== 1) {
@@ -82,6 +84,8 @@ export async function openHostRun(options: OpenHostRunOptions): Promise<HostRunV
 export const RunCommandSchema = z.object({
   /** Width of the candidate's terminal: tools that check isatty (ls) lay out columns for it. */
   columns: z.number({ error: "columns must be a number" }).int().min(20).max(500).optional(),
+  /** Its height: full-screen tools (top) draw that many lines. */
+  rows: z.number({ error: "rows must be a number" }).int().min(5).max(300).optional(),
   line: z
     .string({ error: "line must be a string" })
     .refine((s) => Buffer.byteLength(s) <= HOST_LIMITS.maxLineBytes, `at most ${HOST_LIMITS.maxLineBytes} bytes`)
@@ -93,6 +97,7 @@ export interface RunHostCommandOptions {
   runId: string;
   line: string;
   columns?: number | undefined;
+  rows?: number | undefined;
 }
 
 export interface CommandOutput {
@@ -100,14 +105,20 @@ export interface CommandOutput {
   stderr: string;
   exitCode: number;
   prompt: string;
+  /** The command keeps running (tail -f, top ...): poll /follow, send Ctrl-C (or q) to /interrupt. */
+  follow?: { keys: "interrupt" | "top" };
+  /** The command opened an editor: show the panel; save and exit through /editor. */
+  editor?: EditorView;
 }
 
 export async function runHostCommand(options: RunHostCommandOptions): Promise<CommandOutput> {
-  const { line, columns } = parseWith(RunCommandSchema, { line: options.line, columns: options.columns });
+  const { line, columns, rows } = parseWith(RunCommandSchema, { line: options.line, columns: options.columns, rows: options.rows });
   return withOwnedRun(options.user, options.runId, async (_actor, row) => {
     const run = liveRun(row.id, row.version, row.stateJson);
     const prompt = run.session.prompt();
-    run.session.setTerminalColumns(columns ?? null);
+    run.session.setTerminalColumns(columns ?? null, rows ?? null);
+    // The browser shows editors in a panel; the transcript records what they changed.
+    run.session.setEditorPanel(true);
     let result;
     try {
       result = await withDeadline(run.session.run(line), HOST_LIMITS.commandWallMs);
@@ -122,14 +133,20 @@ export async function runHostCommand(options: RunHostCommandOptions): Promise<Co
     const transcript = appendTranscript(parseTranscript(row.transcriptJson), {
       prompt,
       cmd: line,
-      stdout,
+      // A full-screen program leaves nothing on the normal screen once it exits.
+      stdout: result.follow?.keys === "top" ? "" : stdout,
       stderr,
       exitCode: result.exitCode,
       wallMs: Date.now() - row.createdAt.getTime(),
       simMs: run.session.host.now,
     });
     await persist(row, run, { transcriptJson: JSON.stringify(transcript) });
-    return { stdout, stderr, exitCode: result.exitCode, prompt: run.session.prompt() };
+    if (result.follow) markPolled(row.id);
+    return {
+      stdout, stderr, exitCode: result.exitCode, prompt: run.session.prompt(),
+      ...(result.follow ? { follow: result.follow } : {}),
+      ...(result.editor ? { editor: result.editor } : {}),
+    };
   });
 }
 

@@ -38,3 +38,18 @@ export function boundOutput(s: string): string {
   if (Buffer.byteLength(s) <= HOST_LIMITS.maxOutputBytes) return s;
   return `${Buffer.from(s).subarray(0, HOST_LIMITS.maxOutputBytes).toString("utf8").replace(/\uFFFD$/, "")}\n[prodloop: output cut at ${HOST_LIMITS.maxOutputBytes / 1024} KiB — pipe it through head, tail or grep]\n`;
 }
+
+const CUT_NOTE = "\n… (output cut)\n";
+
+/**
+ * More output of the last command (a follow's new lines, Ctrl-C, an editor's
+ * note), and its final status once it has ended. Output past the stored
+ * bound is dropped, the cut note stays last.
+ */
+export function extendLast(entries: TranscriptEntry[], more: { stdout?: string; stderr?: string; exitCode?: number }): TranscriptEntry[] {
+  const last = entries[entries.length - 1];
+  if (!last) return entries;
+  const grow = (had: string, add: string | undefined): string => (!add || had.endsWith(CUT_NOTE) ? had : cut(had + add, HOST_LIMITS.transcriptOutputBytes));
+  const updated: TranscriptEntry = { ...last, stdout: grow(last.stdout, more.stdout), stderr: grow(last.stderr, more.stderr), exitCode: more.exitCode ?? last.exitCode };
+  return [...entries.slice(0, -1), updated];
+}

@@ -13,6 +13,7 @@ import { df } from "./df/index.ts";
 import { dmesg } from "./dmesg/index.ts";
 import { du } from "./du/index.ts";
 import { env, printenv } from "./env/index.ts";
+import { file } from "./file/index.ts";
 import { find } from "./find/index.ts";
 import { free } from "./free/index.ts";
 import { groups } from "./groups/index.ts";
@@ -25,9 +26,14 @@ import { journalctl } from "./journalctl/index.ts";
 import { kill } from "./kill/index.ts";
 import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
+import { nginx } from "./nginx/index.ts";
+import { registerSbin } from "./sbin.ts";
+import { NET_COMMANDS } from "./net-commands.ts";
+import { nano, sudoedit, vi, vim } from "./nano/index.ts";
 import { pgrep, pidof, pkill } from "./pgrep/index.ts";
 import { nproc } from "./nproc/index.ts";
 import { ps } from "./ps/index.ts";
+import { sort } from "./sort/index.ts";
 import { ss } from "./ss/index.ts";
 import { stat } from "./stat/index.ts";
 import { su } from "./su/index.ts";
@@ -45,6 +51,7 @@ import { uptime } from "./uptime/index.ts";
 import { vmstat } from "./vmstat/index.ts";
 import { w, who } from "./who/index.ts";
 import { whoami } from "./whoami/index.ts";
+import { SYSTEM_TOOLS } from "./system-tools.ts";
 
 /**
  * Every command the simulated host provides itself, plus the just-bash
@@ -52,8 +59,11 @@ import { whoami } from "./whoami/index.ts";
  * (rg, jq, yq, sqlite3, tree, html-to-markdown, ...) are left out so that
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
+// /usr/sbin tools: reached through sudo's secure_path (see sbin.ts), not through admin's PATH.
+registerSbin(nginx);
+
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool),cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nproc, pgrep, pidof, pkill, printenv, ps, ss, stat, su, sudo, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vmstat, w, who, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool), ...NET_COMMANDS, ...SYSTEM_TOOLS,cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, file, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nano, nproc, pgrep, pidof, pkill, printenv, ps, sort, ss, stat, su, sudo, sudoedit, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vi, vim, vmstat, w, who, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

@@ -1,6 +1,14 @@
 import { apiServer } from "./api-server.ts";
 import { appServer } from "./app-server.ts";
 import { billingApi } from "./billing-api.ts";
+import { releaseApp } from "./release-app.ts";
+import { cacheWarmer } from "./cache-warmer.ts";
+import { queueWorker } from "./queue-worker.ts";
+import { sessionApp } from "./session-app.ts";
+import { cronDaemon } from "./cron/daemon.ts";
+import { cronSession, cronShell } from "./cron/session.ts";
+import { cpuSpin, writeFileJob } from "./cron/behaviours.ts";
+import { nginx } from "./nginx.ts";
 import type { Program } from "./types.ts";
 
 /** Behaviour by name; processes without a program just sit in the table (sshd, cron, ...). */
@@ -8,6 +16,17 @@ const PROGRAMS: Record<string, Program> = {
   "api-server": apiServer,
   "app-server": appServer,
   "billing-api": billingApi,
+  "release-app": releaseApp,
+  "cache-warmer": cacheWarmer,
+  "queue-worker": queueWorker,
+  "session-app": sessionApp,
+  // cron and the processes of the jobs it runs (services/cron/).
+  cron: cronDaemon,
+  "cron-session": cronSession,
+  "cron-shell": cronShell,
+  "cpu-spin": cpuSpin,
+  "write-file": writeFileJob,
+  nginx,
   idle: {},
   // Stock daemons (cron, sshd, journald, ...) reload their configuration on SIGHUP instead of dying.
   daemon: { onSignal: (_host, _proc, sig) => sig === 1 },

@@ -1,5 +1,5 @@
 import type { Host } from "../state/host.ts";
-import type { Proc } from "../state/types.ts";
+import type { Proc, Unit } from "../state/types.ts";
 
 export interface HttpRequest {
   method: string;
@@ -13,6 +13,8 @@ export interface HttpResponse {
   reason: string;
   headers: [string, string][];
   body: string;
+  /** "1.0" for servers that answer HTTP/1.0 (Python's http.server); 1.1 otherwise. */
+  httpVersion?: string;
 }
 
 /**
@@ -27,4 +29,9 @@ export interface Program {
   /** Return true if the signal was handled and the process keeps running. */
   onSignal?(host: Host, proc: Proc, sig: number): boolean;
   http?(host: Host, proc: Proc, req: HttpRequest): HttpResponse;
+  /**
+   * A control command of a Type=forking unit (ExecStartPre=, ExecStart=, ExecReload=, ExecStop=),
+   * run by systemd as the short-lived process `ctl`; returns its exit status.
+   */
+  control?(host: Host, unit: Unit, argv: string[], ctl: Proc): number;
 }

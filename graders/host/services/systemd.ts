@@ -7,6 +7,7 @@ import { programFor } from "../programs/registry.ts";
 import { formatTimespan } from "./timespan.ts";
 import { parseEnvironmentFile } from "./unit-file.ts";
 import { readFileRange, ROOT, tryResolve } from "../state/fs.ts";
+import { killCgroup, startForking, stopForking } from "./forking.ts";
 
 /**
  * A small systemd: start/stop/restart of service units, Restart= handling when
@@ -69,6 +70,7 @@ export function expandArgv(argv: string[], env: Record<string, string>): string[
 
 export function startUnit(host: Host, unit: Unit): void {
   if (unit.activeState === "active") return;
+  if (unit.type === "forking") return startForking(host, unit);
   const user = userByName(host.state, unit.user);
   if (!user) throw new Error(`unit ${unit.name} runs as unknown user ${unit.user}`);
   const extraEnv = unitEnvironment(host, unit);
@@ -106,6 +108,7 @@ export function startUnit(host: Host, unit: Unit): void {
     program: unit.program,
     unit: unit.name,
     statFlags: "s",
+    ...(unit.oomScoreAdjust !== undefined ? { oomScoreAdj: unit.oomScoreAdjust } : {}),
     params: { ...unit.params },
     fds: {
       "0": { kind: "chr", path: "/dev/null", mode: "r" },
@@ -133,6 +136,7 @@ function invocationId(host: Host): string {
 }
 
 export function stopUnit(host: Host, unit: Unit): void {
+  if (unit.type === "forking") return stopForking(host, unit);
   const proc = mainProc(host, unit);
   if (unit.activeState !== "active" && unit.activeState !== "activating") {
     return;
@@ -167,15 +171,20 @@ export function restartUnit(host: Host, unit: Unit): void {
   startUnit(host, unit);
 }
 
-/** The main process died on its own or by a signal: record the result, maybe schedule a restart. */
-export function onMainProcessExit(host: Host, proc: Proc, sig: number, code: number): void {
+/**
+ * The main process died on its own or by a signal: record the result, maybe schedule a restart.
+ * `result` overrides the derived one when systemd knows more, e.g. 'oom-kill' after the kernel's OOM killer.
+ */
+export function onMainProcessExit(host: Host, proc: Proc, sig: number, code: number, result?: string): void {
   const unit = proc.unit ? host.state.units[proc.unit] : undefined;
   if (!unit || unit.mainPid !== proc.pid) return;
   unit.mainPid = null;
+  // A forking daemon's workers go with it: systemd clears the cgroup once the main process is gone.
+  if (unit.type === "forking") killCgroup(host, unit);
   const clean = sig === 15 || sig === 1 || sig === 2 || (sig === 0 && code === 0);
   if (sig) sysLog(host, unit, `${unit.name}: Main process exited, code=killed, status=${sig}/${SIGNAMES[sig] ?? sig}`, clean ? 6 : 4);
   else sysLog(host, unit, `${unit.name}: Main process exited, code=exited, status=${code}/${code === 0 ? "SUCCESS" : "FAILURE"}`, code ? 4 : 6);
-  unit.result = clean ? "success" : sig ? "signal" : "exit-code";
+  unit.result = result ?? (clean ? "success" : sig ? "signal" : "exit-code");
   unit.lastExit = sig
     ? { pid: proc.pid, code: "killed", status: SIGNAMES[sig] ?? String(sig) }
     : { pid: proc.pid, code: "exited", status: `${code}/${code === 0 ? "SUCCESS" : "FAILURE"}` };

@@ -12,9 +12,17 @@ export interface UnitConfig {
   environment: Record<string, string>;
   environmentFiles: string[];
   limitNofile?: number;
+  /** OOMScoreAdjust= (-1000..1000); an empty assignment resets it. */
+  oomScoreAdjust?: number;
   /** RestartSec= in milliseconds. */
   restartSecMs?: number;
   wantedBy: string[];
+  type?: "simple" | "forking";
+  execStartPre?: string[][];
+  execReload?: string[];
+  execStop?: string[];
+  pidFile?: string;
+  docs?: string[];
 }
 
 export function emptyConfig(): UnitConfig {
@@ -48,8 +56,14 @@ export function applyUnitFile(base: UnitConfig, text: string): UnitConfig {
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
     if (section === "Unit" && key === "Description") cfg.description = value;
+    else if (section === "Unit" && key === "Documentation") cfg.docs = value === "" ? [] : [...(cfg.docs ?? []), ...value.split(/\s+/).filter(Boolean)];
     else if (section === "Service") {
-      if (key === "ExecStart") cfg.execStart = value === "" ? [] : splitCommand(value.replace(/^[-@+!:]+/, ""));
+      if (key === "Type") cfg.type = value === "forking" ? "forking" : "simple";
+      else if (key === "ExecStartPre") cfg.execStartPre = value === "" ? [] : [...(cfg.execStartPre ?? []), splitCommand(value.replace(/^[-@+!:]+/, ""))];
+      else if (key === "ExecReload") cfg.execReload = splitCommand(value.replace(/^[-@+!:]+/, ""));
+      else if (key === "ExecStop") cfg.execStop = splitCommand(value.replace(/^[-@+!:]+/, ""));
+      else if (key === "PIDFile") cfg.pidFile = value;
+      else if (key === "ExecStart") cfg.execStart = value === "" ? [] : splitCommand(value.replace(/^[-@+!:]+/, ""));
       else if (key === "User") cfg.user = value || "root";
       else if (key === "Restart") cfg.restart = value === "always" ? "always" : value === "on-failure" ? "on-failure" : "no";
       else if (key === "Environment") {
@@ -68,6 +82,11 @@ export function applyUnitFile(base: UnitConfig, text: string): UnitConfig {
         const n = Number(value.split(":")[0]);
         if (value === "infinity") cfg.limitNofile = 1048576;
         else if (Number.isFinite(n)) cfg.limitNofile = n;
+      } else if (key === "OOMScoreAdjust") {
+        const n = Number(value);
+        // systemd rejects values outside the kernel's range and keeps the previous setting.
+        if (value === "") delete cfg.oomScoreAdjust;
+        else if (Number.isInteger(n) && n >= -1000 && n <= 1000) cfg.oomScoreAdjust = n;
       }
     } else if (section === "Install" && key === "WantedBy") cfg.wantedBy.push(...value.split(/\s+/).filter(Boolean));
   }

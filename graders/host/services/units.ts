@@ -79,6 +79,13 @@ function applyConfig(unit: Unit, loaded: Loaded): void {
   else unit.restartSecMs = cfg.restartSecMs;
   if (cfg.limitNofile === undefined) delete unit.limitNofile;
   else unit.limitNofile = cfg.limitNofile;
+  if (cfg.oomScoreAdjust === undefined) delete unit.oomScoreAdjust;
+  else unit.oomScoreAdjust = cfg.oomScoreAdjust;
+  // Forking daemons (nginx): how systemd starts, reloads and finds them.
+  for (const key of ["type", "execStartPre", "execReload", "execStop", "pidFile", "docs"] as const) {
+    if (cfg[key] === undefined) delete unit[key];
+    else (unit as unknown as Record<string, unknown>)[key] = cfg[key];
+  }
   unit.dropIns = loaded.dropIns;
   unit.loadedMtimeMs = loaded.mtimeMs;
 }

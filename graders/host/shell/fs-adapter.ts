@@ -217,6 +217,14 @@ export class HostFs implements IFileSystem {
     }
     if (found?.inode.kind === "dir") {
       if (!options?.recursive) throw new SysError("EISDIR", path);
+      const dir = found.inode;
+      if (dir.bulk?.length) {
+        // A huge directory's counted entries go in one step: the same unlink(2) permission for each of them.
+        fs.readdir(this.state, this.rt.cred, path, 0);
+        if (!fs.permits(dir, this.rt.cred, 3)) throw new SysError("EACCES", `${path}/${dir.bulk[0]?.prefix ?? ""}${dir.bulk[0]?.start ?? ""}`);
+        fs.removeBulkWhere(dir, () => false);
+        dir.mtimeMs = this.rt.host.now;
+      }
       for (const name of fs.readdir(this.state, this.rt.cred, path).map((e) => e.name)) {
         await this.rm(`${path}/${name}`, options);
       }

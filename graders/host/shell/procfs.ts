@@ -5,6 +5,7 @@ import { loadAverages, runningCount } from "../state/load.ts";
 import { memInfo } from "../state/memory.ts";
 import type { FdTarget, FileInode, Proc } from "../state/types.ts";
 import type { Runtime } from "./runtime.ts";
+import { oomScore, oomScoreAdj } from "../state/oom.ts";
 
 /**
  * /proc, generated from the process table on every access, so it can never
@@ -18,7 +19,7 @@ export type ProcNode =
   | { kind: "file"; read: () => string; mode: number; uid: number; gid: number }
   | { kind: "symlink"; target: string; mode: number; uid: number; gid: number };
 
-const PID_FILES = ["cmdline", "cwd", "environ", "exe", "fd", "limits", "status"];
+const PID_FILES = ["cmdline", "cwd", "environ", "exe", "fd", "limits", "oom_score", "oom_score_adj", "status"];
 
 export function fdLinkTarget(rt: Runtime, fd: FdTarget): string {
   switch (fd.kind) {
@@ -76,6 +77,11 @@ export function procNode(rt: Runtime, abs: string): ProcNode {
       return ro(() => status(rt, proc), proc.uid);
     case "limits":
       return ro(() => limits(proc), proc.uid);
+    case "oom_score":
+      return ro(() => `${oomScore(proc, rt.host.now)}\n`, proc.uid);
+    case "oom_score_adj":
+      // -rw-r--r--: readable by all; writes go through writeOomScoreAdj().
+      return ro(() => `${oomScoreAdj(proc)}\n`, proc.uid, 0o644);
     case "cwd":
       requireOwner(rt, proc, abs);
       return { kind: "symlink", target: proc.cwd, mode: 0o777, ...own };
@@ -184,3 +190,22 @@ export function procCpuSeconds(rt: Runtime, proc: Proc): number {
 }
 
 
+
+/**
+ * A write to /proc/PID/oom_score_adj (`echo -1000 > ...`): the owner may raise
+ * it, lowering it needs CAP_SYS_RESOURCE (root), and anything that is not an
+ * integer in [-1000, 1000] is EINVAL, as proc_oom_score_adj_write() rules.
+ * Returns false for any other /proc path.
+ */
+export function writeOomScoreAdj(rt: Runtime, abs: string, data: string): boolean {
+  const m = /^\/proc\/([0-9]+)\/oom_score_adj$/.exec(abs);
+  if (!m) return false;
+  const proc = procOf(rt, m[1] as string, abs);
+  if (rt.cred.uid !== 0 && rt.cred.uid !== proc.uid) throw new SysError("EACCES", abs);
+  const text = data.trim();
+  const value = Number(text);
+  if (!/^-?[0-9]+$/.test(text) || value < -1000 || value > 1000) throw new SysError("EINVAL", abs);
+  if (rt.cred.uid !== 0 && value < (proc.oomScoreAdj ?? 0)) throw new SysError("EACCES", abs);
+  proc.oomScoreAdj = value;
+  return true;
+}

@@ -1,6 +1,8 @@
 import type { Errno } from "../state/errors.ts";
 import type { Cred } from "../state/fs.ts";
 import type { Host } from "../state/host.ts";
+import type { FollowSpec } from "./follow/types.ts";
+import type { EditRequest } from "./editor/types.ts";
 
 /**
  * What every command and the filesystem adapter share during one session:
@@ -26,6 +28,14 @@ export interface Runtime {
   ttyWriters?: Set<string>;
   /** Set by `sudo -i`, `sudo su -`, `su`: the session opens this shell once the line finishes. */
   pendingShell?: { user: string; login: boolean; command: string[] } | null;
+  /** Terminal height, for full-screen tools (top) and vmstat's repeated header. */
+  terminalRows?: number | null;
+  /** The command of this line that may keep running (shell/follow/slot.ts), and the follow it started. */
+  followSlot?: string | null;
+  pendingFollow?: FollowSpec | null;
+  /** The session can open the browser's editor panel; an editor command sets `pendingEdit` (shell/editor). */
+  editorPanel?: boolean;
+  pendingEdit?: EditRequest | null;
 }
 
 export async function withCred<T>(rt: Runtime, cred: Cred, user: string, fn: () => Promise<T>): Promise<T> {

@@ -13,6 +13,11 @@ import { enterShell, leaveShell, type ShellFrame } from "./nested.ts";
 import { linePipelines, terminalWriters } from "./pipelines.ts";
 import { expandHistory } from "./history.ts";
 import { complete, type Completion } from "./complete.ts";
+import { followKeys, type FollowKeys, type FollowState } from "./follow/types.ts";
+import { followSlot } from "./follow/slot.ts";
+import { advanceFollow, interruptFollow, keyFollow, SIGINT_STATUS, type FollowOutput } from "./follow/run.ts";
+import { editorView, type EditorState, type EditorView } from "./editor/types.ts";
+import { exitEditor, saveEditor, type SaveResult } from "./editor/save.ts";
 
 /**
  * An interactive login shell on the simulated host. just-bash runs every
@@ -37,16 +42,31 @@ export interface SessionState {
   login?: boolean;
   /** The ssh login shell itself exited: the connection is closed. */
   ended?: boolean;
+  /** A command still running in the foreground (tail -f, top ...), see follow/. */
+  follow?: FollowState;
+  /** An editor open in the browser's panel, see editor/. */
+  editor?: EditorState;
 }
 
 export interface SessionOptions {
-  terminal?: { columns: number };
+  terminal?: { columns: number; rows?: number };
+  /** The client can show the editor panel (the browser); otherwise editors explain how to use sed/tee. */
+  editorPanel?: boolean;
 }
 
 export interface RunResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** The command keeps running: call tick() for more output, interrupt() or key() to end it. */
+  follow?: { keys: FollowKeys };
+  /** The command opened an editor: show the panel, then saveEditor()/exitEditor(). */
+  editor?: EditorView;
+}
+
+/** Output of a running follow; `done` once it has ended (exitCode is then its status). */
+export interface FollowResult extends RunResult {
+  done: boolean;
 }
 
 /** Variables just-bash manages itself; restoring them would fight the interpreter. */
@@ -83,7 +103,7 @@ export class Session {
     };
     this.rt = {
       host, cred: credFor(host.state, user), user: user.name, shellPid: this.state.shellPid, viaSudo: false, lastFsError: null,
-      terminalColumns: options.terminal?.columns ?? null,
+      terminalColumns: options.terminal?.columns ?? null, terminalRows: options.terminal?.rows ?? null, editorPanel: options.editorPanel ?? false,
     };
     const capture = defineCommand(CAPTURE, async (_args, ctx) => {
       const exit = Number(ctx.env.get("?") ?? "0");
@@ -112,8 +132,14 @@ export class Session {
   }
 
   /** The terminal was resized, or a restored session is driven by a terminal again (null: output goes to a pipe). */
-  setTerminalColumns(columns: number | null): void {
+  setTerminalColumns(columns: number | null, rows: number | null = null): void {
     this.rt.terminalColumns = columns;
+    this.rt.terminalRows = rows;
+  }
+
+  /** Whether the client shows the editor panel (the browser does; the CLI does not). */
+  setEditorPanel(on: boolean): void {
+    this.rt.editorPanel = on;
   }
 
   static restore(hostJson: string, session: SessionState, options: SessionOptions = {}): Session {
@@ -135,6 +161,9 @@ export class Session {
     const trimmed = line.trim();
     if (this.state.ended) return { stdout: "", stderr: "Connection closed.\n", exitCode: 255 };
     if (trimmed === "") return { stdout: "", stderr: "", exitCode: this.state.lastExit };
+    // A client that sends a line while a follow or editor is open has abandoned them.
+    if (this.state.follow) await this.interrupt();
+    if (this.state.editor) this.exitEditor();
     // History expansion happens before anything else; bash shows the expanded line before running it.
     const expansion = expandHistory(line, this.state.history);
     if ("error" in expansion) return { stdout: "", stderr: expansion.error, exitCode: this.state.lastExit };
@@ -149,6 +178,10 @@ export class Session {
     this.rt.lastFsError = null;
     this.rt.pipelines = linePipelines(line);
     this.rt.ttyWriters = this.rt.terminalColumns ? terminalWriters(line) : new Set();
+    const slot = followSlot(line);
+    this.rt.followSlot = slot?.name ?? null;
+    this.rt.pendingFollow = null;
+    this.rt.pendingEdit = null;
     const before = this.state.cwd;
     let result: RunResult;
     try {
@@ -179,7 +212,99 @@ export class Session {
     this.state.lastExit = exitCode;
     if (this.captured === null && /^(exit|logout)(\s+\d+)?\s*$/.test(line.trim())) stderr += this.leave();
     this.enterPending();
-    return { stdout: echo + result.stdout, stderr, exitCode };
+    const out: RunResult = { stdout: echo + result.stdout, stderr, exitCode };
+    this.openPending(line, slot?.filter ?? null, out);
+    return out;
+  }
+
+  /** A follow or editor a command of this line started (see follow/ and editor/). */
+  private openPending(line: string, filter: string | null, out: RunResult): void {
+    const spec = this.rt.pendingFollow;
+    this.rt.pendingFollow = null;
+    this.rt.followSlot = null;
+    const edit = this.rt.pendingEdit;
+    this.rt.pendingEdit = null;
+    if (spec) {
+      if (this.rt.terminalColumns) {
+        this.state.follow = { spec, filter };
+        out.follow = { keys: followKeys(spec) };
+      } else {
+        // No terminal (a pipe, a script): the follow ends right after its first output, as if
+        // Ctrl-C came at once, so a piped session never waits on it.
+        const end = interruptFollow(spec, false);
+        out.stdout += end.stdout;
+        out.exitCode = this.state.lastExit = end.exit ?? SIGINT_STATUS;
+      }
+    }
+    if (edit) {
+      this.state.editor = { ...edit, line, saved: null };
+      out.editor = editorView(this.state.editor);
+    }
+  }
+
+  /** The editor open in the panel, if any (a reloaded page reopens it). */
+  editor(): EditorView | null {
+    return this.state.editor ? editorView(this.state.editor) : null;
+  }
+
+  /** Save in the editor panel: written with the editing user's credentials (nano's messages on failure). */
+  saveEditor(content: string): SaveResult {
+    if (!this.state.editor) throw new Error("no editor is open");
+    return saveEditor(this.host, this.state.editor, content);
+  }
+
+  /** Exit the editor: deferred targets (sudoedit, systemctl edit, crontab -e) are applied; the prompt returns. */
+  exitEditor(): RunResult {
+    const e = this.state.editor;
+    if (!e) return { stdout: "", stderr: "", exitCode: this.state.lastExit };
+    delete this.state.editor;
+    const r = exitEditor(this.host, e);
+    this.state.lastExit = r.exitCode;
+    return r;
+  }
+
+  /** Whether a command is still running in the foreground. */
+  following(): { keys: FollowKeys } | null {
+    return this.state.follow ? { keys: followKeys(this.state.follow.spec) } : null;
+  }
+
+  /** Let `ms` of simulated time pass while the follow runs; its new output, through the pipeline's later stages. */
+  async tick(ms: number): Promise<FollowResult> {
+    const f = this.state.follow;
+    if (!f) return { stdout: "", stderr: "", exitCode: this.state.lastExit, done: true };
+    return this.deliver(advanceFollow(this.rt, f.spec, ms), true);
+  }
+
+  /** Ctrl-C: the terminal shows ^C, the command dies of SIGINT ($? = 130; top exits 0). */
+  async interrupt(): Promise<FollowResult> {
+    const f = this.state.follow;
+    if (!f) return { stdout: "", stderr: "", exitCode: this.state.lastExit, done: true };
+    return this.deliver(interruptFollow(f.spec, true), false);
+  }
+
+  /** A key typed while following: `q` quits top; other keys are not read by the running program. */
+  async key(key: string): Promise<FollowResult> {
+    const f = this.state.follow;
+    if (!f) return { stdout: "", stderr: "", exitCode: this.state.lastExit, done: true };
+    if (key === "\x03") return this.interrupt();
+    const r = keyFollow(f.spec, key);
+    return r ? this.deliver(r, false) : { stdout: "", stderr: "", exitCode: this.state.lastExit, done: false };
+  }
+
+  private async deliver(o: FollowOutput, filtered: boolean): Promise<FollowResult> {
+    const f = this.state.follow;
+    let { stdout, stderr } = o;
+    if (f?.filter && filtered && stdout) {
+      // The later stages of the pipeline see each new chunk (see follow/slot.ts).
+      const exported = Object.fromEntries(this.state.exported.map((k) => [k, this.state.vars[k] ?? ""]));
+      const r = await this.bash.exec(f.filter, { cwd: this.state.cwd, env: exported, replaceEnv: true, stdin: stdout });
+      stdout = r.stdout;
+      stderr += r.stderr;
+    }
+    if (o.exit === null) return { stdout, stderr, exitCode: this.state.lastExit, done: false };
+    delete this.state.follow;
+    this.state.lastExit = o.exit;
+    return { stdout, stderr, exitCode: o.exit, done: true };
   }
 
   /**

@@ -7,8 +7,11 @@ import { Host } from "./host.ts";
 import { installStockUnits } from "./base/units.ts";
 import { installBinaries } from "./base/binaries.ts";
 import { installEtc } from "./base/etc.ts";
+import { installVarLog } from "./base/var-log.ts";
 import { bootJournal } from "./base/journal.ts";
 import { spawnKernelThreads } from "./base/kthreads.ts";
+import { CRONTAB_GID, installCron } from "./base/cron.ts";
+import { vpcResolver } from "../net/defaults.ts";
 
 /**
  * A Debian 12 cloud VM before any scenario touches it: the mounts `df` shows
@@ -61,7 +64,7 @@ const STOCK_GROUPS: GroupEntry[] = [
   g("audio", 29, ["admin"]), g("dip", 30, ["admin"]), g("www-data", 33), g("backup", 34), g("operator", 37),
   g("list", 38), g("irc", 39), g("src", 40), g("shadow", 42), g("utmp", 43), g("video", 44, ["admin"]),
   g("sasl", 45), g("plugdev", 46, ["admin"]), g("staff", 50), g("games", 60), g("users", 100), g("nogroup", 65534),
-  g("systemd-journal", 999), g("systemd-network", 998), g("netdev", 106, ["admin"]), g("messagebus", 107), g("admin", 1000),
+  g("systemd-journal", 999), g("systemd-network", 998), g("crontab", CRONTAB_GID), g("netdev", 106, ["admin"]), g("messagebus", 107), g("admin", 1000),
 ];
 
 function mount(dev: number, source: string, target: string, fstype: string, blocks: number, inodes: number, reserved = 0): Mount {
@@ -114,7 +117,7 @@ export function createBaseHost(opts: BaseOptions): HostState {
   for (const p of ["/bin", "/sbin", "/lib", "/lib64"]) symlink(state, ROOT, `usr${p}`, p, { mtimeMs: old });
   d("/boot", 52); d("/boot/efi"); d("/dev"); d("/etc", 3); d("/home"); d("/media"); d("/mnt"); d("/opt");
   d("/proc", 0, 0o555); d("/root", 0, 0o700); d("/run"); d("/srv"); d("/sys", 0, 0o555); d("/tmp", 0, 0o1777);
-  d("/usr", 1600); d("/usr/bin"); d("/usr/sbin"); d("/usr/lib"); d("/usr/lib64"); d("/usr/local"); d("/usr/local/bin"); d("/var"); d("/var/cache", 180); d("/var/lib", 96);
+  d("/usr", 1598); d("/usr/bin"); d("/usr/sbin"); d("/usr/lib"); d("/usr/lib64"); d("/usr/local"); d("/usr/local/bin"); d("/var"); d("/var/cache", 180); d("/var/lib", 96);
   d("/var/log", 0, 0o755, 0, 0); d("/var/log/journal", 0, 0o2755, 0, 999); d("/var/tmp", 0, 0o1777);
   d("/home/admin", 0, 0o700, 1000, 1000);
   // ext4's lost+found (16 KiB, root only) and the kernel/initrd links Debian keeps at the top.
@@ -144,6 +147,8 @@ export function createBaseHost(opts: BaseOptions): HostState {
   }
   installBinaries(state, old);
   installEtc(state, opts.hostname, old, bootMs + 21_000);
+  installVarLog(state, old, bootMs);
+  installCron(state, old);
   createFile(state, ROOT, "/etc/hostname", `${opts.hostname}\n`, { mtimeMs: old });
   createFile(state, ROOT, "/etc/passwd", renderPasswd(state), { mtimeMs: old });
   createFile(state, ROOT, "/etc/group", renderGroup(state), { mtimeMs: old });
@@ -190,6 +195,7 @@ function baseNet(seed: number): NetState {
       { dst: "10.0.1.0/24", dev: "ens5", proto: "kernel", scope: "link", src: address, metric: 100 },
       { dst: "10.0.1.1", dev: "ens5", proto: "dhcp", scope: "link", src: address, metric: 100 },
     ],
+    dns: { "10.0.0.2": vpcResolver(address) },
   };
 }
 
@@ -232,7 +238,7 @@ function spawnBaseDaemons(state: HostState): void {
   // Daemons started by systemd are session leaders ("Ss"); agetty also owns its console ("Ss+").
   const daemon = (comm: string, argv: string[], uid: number, vszKb: number, rssKb: number, s: number, statFlags = "s"): void => {
     const cpuShare = 0.00005 + (hash32(state.seed, comm) % 100) / 400_000;
-    spawn(state, { ...base, ppid: 1, uid, gid: uid, comm, argv, exe: argv[0] ?? "", startMs: at(s), cpuShare, vszKb, rssKb, statFlags, program: "daemon" });
+    spawn(state, { ...base, ppid: 1, uid, gid: uid, comm, argv, exe: argv[0] ?? "", startMs: at(s), cpuShare, vszKb, rssKb, statFlags, program: comm === "cron" ? "cron" : "daemon" });
   };
   daemon("systemd-journal", ["/lib/systemd/systemd-journald"], 0, 49_240, 16_384, 2);
   daemon("systemd-udevd", ["/lib/systemd/systemd-udevd"], 0, 25_672, 6_380, 2);

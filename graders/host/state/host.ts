@@ -4,6 +4,8 @@ import { exitProc } from "./procs.ts";
 import type { HostState, JournalEntry, Proc } from "./types.ts";
 import { programFor } from "../programs/registry.ts";
 import { onMainProcessExit, runDueRestarts } from "../services/systemd.ts";
+import { runOomKiller } from "./oom.ts";
+import { foldLoad } from "./load.ts";
 
 /**
  * The live host: the serialisable state plus the operations that must keep
@@ -48,6 +50,9 @@ export class Host {
         programFor(proc.program).tick?.(this, proc, from, this.state.clock.nowMs);
       }
       runDueRestarts(this);
+      runOomKiller(this);
+      // The kernel samples runnable tasks as time passes; the averages decay after they end.
+      foldLoad(this, from, this.state.clock.nowMs);
     }
   }
 

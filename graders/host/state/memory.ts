@@ -10,10 +10,10 @@ import { mountUsage } from "./usage.ts";
 export const MEM_TOTAL_KB = 2_014_256;
 
 /** Kernel, slab and page tables: memory in use that no process's RSS shows. */
-const KERNEL_KB = 180_000;
-const BUFFERS_KB = 40_212;
+export const KERNEL_KB = 180_000;
+export const BUFFERS_KB = 40_212;
 const PAGE_CACHE_KB = 580_340;
-const SRECLAIMABLE_KB = 32_000;
+export const SRECLAIMABLE_KB = 32_000;
 
 export interface MemInfo {
   total: number;

@@ -28,7 +28,8 @@ export function cpuMs(proc: Proc, nowMs: number): number {
 
 export function rssKb(proc: Proc, nowMs: number): number {
   if (proc.state === "Z") return 0;
-  return Math.round(proc.rssKb + (proc.rssGrowKbPerSec * Math.max(0, nowMs - proc.startMs)) / 1000);
+  const grown = Math.round(proc.rssKb + (proc.rssGrowKbPerSec * Math.max(0, nowMs - proc.startMs)) / 1000);
+  return proc.rssCapKb !== undefined ? Math.min(grown, Math.max(proc.rssKb, proc.rssCapKb)) : grown;
 }
 
 export function vszKb(proc: Proc, nowMs: number): number {

@@ -5,6 +5,7 @@
  * here. Behaviour (programs, HTTP handlers, generated file content) is looked
  * up by name in code registries, so the state only stores names and numbers.
  */
+import type { DnsServer, FirewallState, RemoteHost, ResolvedState } from "../net/types.ts";
 
 export interface HostState {
   version: 1;
@@ -23,12 +24,26 @@ export interface HostState {
   net: NetState;
   /** The utmp record of the candidate's ssh login (who, w, last). */
   login?: { user: string; tty: string; from: string; atMs: number };
+  /** The kernel's load averages as of atMs (exponentially decaying, see state/load.ts). */
+  load?: { atMs: number; avg: [number, number, number] };
+  /** What executables do when run (by cron, ...): absolute path -> program name in programs/registry.ts. */
+  execs?: Record<string, { program: string; params?: Record<string, string | number> }>;
+  /** The cron daemon's loaded crontabs (see services/cron/database.ts). */
+  cron?: CronDb;
 }
 
 /** Interfaces and routes as the kernel holds them; sockets live on the owning processes' fds. */
 export interface NetState {
   interfaces: NetInterface[];
   routes: Route[];
+  /** DNS servers beyond this host by IP (net/resolve.ts); absent on old saved hosts. */
+  dns?: Record<string, DnsServer>;
+  /** Other machines by IP: reachability, open TCP ports, HTTP responder (net/remote.ts). */
+  remotes?: Record<string, RemoteHost>;
+  /** systemd-resolved's per-link DNS from DHCP, present when it is installed. */
+  resolved?: ResolvedState;
+  /** iptables (nf_tables) filter table; absent means empty chains with ACCEPT policies. */
+  firewall?: FirewallState;
 }
 
 export interface NetInterface {
@@ -224,6 +239,10 @@ export interface Proc {
   params?: Record<string, string | number>;
   /** The parent never wait()s: its exited children stay as zombies (state Z). */
   noReap?: boolean;
+  /** /proc/PID/oom_score_adj (-1000..1000): biases the OOM killer's choice; 0 when unset. */
+  oomScoreAdj?: number;
+  /** RSS stops growing here (a working set that plateaus); no cap when unset. */
+  rssCapKb?: number;
 }
 
 export interface ProcLimits {
@@ -272,6 +291,20 @@ export interface Unit {
   lastExit?: { pid: number; code: "exited" | "killed"; status: string };
   /** When the unit last entered active, for "since" and the CPU figure. */
   activeEnterMs?: number;
+  /** OOMScoreAdjust=: the main process's oom_score_adj at start. */
+  oomScoreAdjust?: number;
+  /** Type=forking: ExecStart= is a control process that daemonizes; the main pid comes from PIDFile=. */
+  type?: "simple" | "forking";
+  /** ExecStartPre= command lines, run in order before ExecStart=; one failing fails the start. */
+  execStartPre?: string[][];
+  /** ExecReload= command line: `systemctl reload` runs it instead of restarting. */
+  execReload?: string[];
+  execStop?: string[];
+  pidFile?: string;
+  /** Documentation= URIs, for status's "Docs:" lines. */
+  docs?: string[];
+  /** The last run of each control command (ExecStartPre, ExecStart, ExecReload) for status's "Process:" lines. */
+  controlRuns?: { label: string; pid: number; argv: string[]; code: number }[];
 }
 
 export interface JournalEntry {
@@ -283,4 +316,25 @@ export interface JournalEntry {
   /** 0 emerg .. 7 debug; kernel lines use pid null. */
   priority: number;
   message: string;
+}
+
+/** Mirrors cron's in-memory database: what it loaded, keyed by cron's own table names ("*system*", "*system*NAME", USER). */
+export interface CronDb {
+  userMtime: number;
+  sysMtime: number;
+  sysdMtime: number;
+  tabs: Record<string, CronTab>;
+  /** Minute (epoch ms) cron last ran jobs for, so a restored host never runs a minute twice. */
+  lastMinuteMs?: number;
+}
+
+export interface CronTab {
+  /** "/etc/cron.d/x" or "crontabs/USER", as cron logs it. */
+  tabname: string;
+  /** mtime when loaded; 0 is cron's "placeholder, rescan next minute". */
+  mtimeMs: number;
+  /** The text as loaded; null when the file was rejected (placeholder). */
+  text: string | null;
+  /** Owner of a user crontab (its entries run as them); system tables name the user per line. */
+  user?: string;
 }

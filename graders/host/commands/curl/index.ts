@@ -1,5 +1,5 @@
 import { systemdTime } from "../format.ts";
-import { httpLocal } from "../../net/http.ts";
+import { httpRequest } from "../../net/connect.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import type { HttpResponse } from "../../programs/types.ts";
 import { fail, type HostCommand } from "../types.ts";
@@ -24,11 +24,6 @@ function parseUrl(raw: string): Target | null {
   return { host: (m[2] ?? "").replace(/^\[|\]$/g, ""), port: m[3] ? Number(m[3]) : scheme === "https" ? 443 : 80, path: m[4] || "/" };
 }
 
-function isLocal(rt: Runtime, host: string): boolean {
-  if (["localhost", "127.0.0.1", "::1", "0.0.0.0", rt.host.state.hostname].includes(host) || host.startsWith("127.")) return true;
-  return rt.host.state.net.interfaces.some((i) => i.addrs.some((a) => a.address === host));
-}
-
 function httpDate(ms: number): string {
   const [wd, date, time] = systemdTime(ms).split(" ") as [string, string, string];
   const [y, mo, d] = date.split("-") as [string, string, string];
@@ -37,7 +32,9 @@ function httpDate(ms: number): string {
 }
 
 function headerBlock(rt: Runtime, res: HttpResponse): string {
-  const lines = [`HTTP/1.1 ${res.status} ${res.reason}`, ...res.headers.map(([k, v]) => `${k}: ${v}`), `Date: ${httpDate(rt.host.now)}`];
+  // Servers that set Date themselves (nginx, Python's http.server) put it where they put it; others get one appended.
+  const date = res.headers.some(([k]) => k.toLowerCase() === "date") ? [] : [`Date: ${httpDate(rt.host.now)}`];
+  const lines = [`HTTP/${res.httpVersion ?? "1.1"} ${res.status} ${res.reason}`, ...res.headers.map(([k, v]) => `${k}: ${v}`), ...date];
   return lines.join("\r\n") + "\r\n\r\n";
 }
 
@@ -53,11 +50,15 @@ export const curl: HostCommand = {
     let output: string | null = null;
     let writeOut = "";
     let url: string | null = null;
+    let maxTimeSec: number | undefined;
+    let connectTimeoutSec: number | undefined;
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
       if (a === "-o" || a === "--output") output = args[++i] ?? "";
       else if (a === "-w" || a === "--write-out") writeOut = args[++i] ?? "";
       else if (a === "-X" || a === "--request") method = args[++i] ?? "GET";
+      else if (a === "-m" || a === "--max-time") maxTimeSec = Number(args[++i]);
+      else if (a === "--connect-timeout") connectTimeoutSec = Number(args[++i]);
       else if (a === "-H" || a === "--header" || a === "-m" || a === "--max-time" || a === "--connect-timeout" || a === "-d" || a === "--data") i++;
       else if (a === "--silent") silent = true;
       else if (a === "--show-error") showErrors = true;
@@ -81,12 +82,12 @@ export const curl: HostCommand = {
       exitCode: code,
     });
     if (!target || target.host === "") return err(3, "URL using bad/illegal format or missing URL");
-    if (!isLocal(rt, target.host)) {
-      if (/^[0-9.]+$/.test(target.host)) return err(7, `Failed to connect to ${target.host} port ${target.port} after 3 ms: Couldn't connect to server`);
-      return err(6, `Could not resolve host: ${target.host}`);
-    }
-    const res = httpLocal(rt.host, target.port, target.path, head ? "HEAD" : method);
-    if (!res) return err(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`);
+    // Names resolve through getaddrinfo (/etc/hosts, resolv.conf) and connect over the simulated network.
+    const conn = httpRequest(rt.host, target.host, target.port, { method: head ? "HEAD" : method, path: target.path }, { connectTimeoutSec, maxTimeSec });
+    rt.host.advance(conn.elapsedMs);
+    if (!conn.ok) return err(conn.code, conn.message);
+    const res = conn.response;
+    if (!res) return err(52, "Empty reply from server");
     if (failOnError && res.status >= 400) return err(22, `The requested URL returned error: ${res.status}`);
     let body = head ? headerBlock(rt, res) : (include ? headerBlock(rt, res) : "") + res.body;
     const written = writeOut.replace(/%\{http_code\}/g, String(res.status)).replace(/\\n/g, "\n");

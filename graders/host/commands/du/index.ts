@@ -1,8 +1,10 @@
 import { SysError } from "../../state/errors.ts";
 import * as fs from "../../state/fs.ts";
+import { bulkInode } from "../../state/fs.ts";
 import { joinPath } from "../../state/paths.ts";
 import { allocatedBytes, fileSize } from "../../state/usage.ts";
-import type { Inode } from "../../state/types.ts";
+import { forEachBulkEntry } from "../../state/bulk.ts";
+import type { DirInode, Inode } from "../../state/types.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { fail, type HostCommand } from "../types.ts";
 import { humanCeil } from "../format.ts";
@@ -23,6 +25,8 @@ interface Opts {
   maxDepth: number;
   oneFs: boolean;
   apparent: boolean;
+  /** --inodes: count inodes instead of bytes. */
+  inodes: boolean;
 }
 
 interface Walk {
@@ -32,7 +36,7 @@ interface Walk {
 }
 
 function parse(args: string[]): { opts: Opts; paths: string[] } | string {
-  const opts: Opts = { human: false, unit: 1024, summarize: false, all: false, total: false, maxDepth: Infinity, oneFs: false, apparent: false };
+  const opts: Opts = { human: false, unit: 1024, summarize: false, all: false, total: false, maxDepth: Infinity, oneFs: false, apparent: false, inodes: false };
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -43,6 +47,7 @@ function parse(args: string[]): { opts: Opts; paths: string[] } | string {
     else if (a === "--summarize") opts.summarize = true;
     else if (a === "--total") opts.total = true;
     else if (a === "--apparent-size") opts.apparent = true;
+    else if (a === "--inodes") opts.inodes = true;
     else if (a === "--one-file-system") opts.oneFs = true;
     else if (a.startsWith("--")) return `du: unrecognized option '${a}'\nTry 'du --help' for more information.\n`;
     else if (a.startsWith("-") && a !== "-") {
@@ -67,11 +72,13 @@ function parse(args: string[]): { opts: Opts; paths: string[] } | string {
 }
 
 function bytesOf(rt: Runtime, inode: Inode, opts: Opts): number {
+  if (opts.inodes) return 1;
   if (opts.apparent) return inode.kind === "dir" ? 4096 : fileSize(inode);
   return allocatedBytes(inode, rt.host.state.fs.mounts[inode.dev]?.blockSize ?? 4096);
 }
 
 function fmt(bytes: number, opts: Opts): string {
+  if (opts.inodes) return opts.human ? humanCeil(bytes) : String(bytes);
   return opts.human ? humanCeil(bytes) : String(Math.ceil(bytes / opts.unit));
 }
 
@@ -84,18 +91,38 @@ function walk(rt: Runtime, path: string, inode: Inode, depth: number, opts: Opts
   let total = bytesOf(rt, inode, opts);
   if (inode.kind === "dir" && !path.startsWith("/proc")) {
     try {
-      const entries = fs.readdir(rt.host.state, rt.cred, path).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // Real entries only (limit 0); a huge directory's counted entries are summed below without listing them.
+      const entries = fs.readdir(rt.host.state, rt.cred, path, 0).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
         const child = path === "/" ? `/${e.name}` : `${path}/${e.name}`;
         if (opts.oneFs && e.inode.dev !== rootDev) continue;
         total += walk(rt, child, e.inode, depth + 1, opts, w, rootDev);
       }
+      if (inode.bulk?.length) total += bulkTotal(rt, path, inode, depth + 1, opts, w);
     } catch (e) {
       if (!(e instanceof SysError)) throw e;
       w.errors.push(`du: cannot read directory '${path}': ${e.text}\n`);
     }
   }
   if (depth <= opts.maxDepth && (inode.kind === "dir" || opts.all || depth === 0)) w.out.push(`${fmt(total, opts)}\t${path}\n`);
+  return total;
+}
+
+/** The counted entries of a huge directory: all alike but for name and age, so the sum is arithmetic unless -a lists them. */
+function bulkTotal(rt: Runtime, path: string, dir: DirInode, depth: number, opts: Opts, w: Walk): number {
+  let total = 0;
+  if (opts.all && depth <= opts.maxDepth) {
+    forEachBulkEntry(dir, (name, inode) => {
+      const bytes = bytesOf(rt, inode, opts);
+      total += bytes;
+      w.out.push(`${fmt(bytes, opts)}\t${path === "/" ? "" : path}/${name}\n`);
+    });
+    return total;
+  }
+  for (const range of dir.bulk ?? []) {
+    if (range.end <= range.start) continue;
+    total += (range.end - range.start) * bytesOf(rt, bulkInode(dir, range, range.start), opts);
+  }
   return total;
 }
 

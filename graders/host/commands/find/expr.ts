@@ -48,6 +48,12 @@ export function parseExpression(tokens: string[]): Parsed | string {
       hasAction = true;
       return { op: "action", name: t, args: [] };
     }
+    if (t === "-printf") {
+      const format = tokens[i++];
+      if (format === undefined) return "find: missing argument to `-printf'";
+      hasAction = true;
+      return { op: "action", name: t, args: [format] };
+    }
     if (t === "-exec" || t === "-execdir" || t === "-ok") {
       const args: string[] = [];
       while (i < tokens.length && tokens[i] !== ";" && tokens[i] !== "+") args.push(tokens[i++] as string);

@@ -3,11 +3,13 @@ import * as fs from "../../state/fs.ts";
 import { joinPath } from "../../state/paths.ts";
 import { fileSize } from "../../state/usage.ts";
 import { groupByName, userByName } from "../../state/users.ts";
-import type { Inode } from "../../state/types.ts";
+import { BulkRemovals, forEachBulkEntry } from "../../state/bulk.ts";
+import type { BulkRange, DirInode, Inode } from "../../state/types.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { shellQuote } from "../format.ts";
 import type { HostCommand } from "../types.ts";
 import { globToRegExp, parseExpression, type Node } from "./expr.ts";
+import { formatPrintf } from "./printf.ts";
 
 /**
  * GNU find over the host model, timed by the simulated clock: -name, -iname,
@@ -22,6 +24,10 @@ interface Entry {
   name: string;
   inode: Inode;
   depth: number;
+  /** The starting point this entry was reached from (-printf %P). */
+  start: string;
+  /** A counted entry of a huge directory: deleted by index, its inode object reused for the next one. */
+  bulk?: { dir: DirInode; range: BulkRange; index: number };
 }
 
 interface Walk {
@@ -31,6 +37,9 @@ interface Walk {
   batch: string[][];
   execs: { args: string[]; path: string }[];
   deletes: string[];
+  bulkDeletes: BulkRemovals;
+  /** Per directory: why its entries cannot be unlinked by this user, or null when they can. */
+  unlinkDenied: Map<DirInode, string | null>;
   newer: Map<string, number>;
   quit: boolean;
 }
@@ -99,12 +108,28 @@ function evaluate(w: Walk, e: Entry, node: Node): boolean {
     case "action":
       if (node.name === "-print") w.out.push(`${e.path}\n`);
       else if (node.name === "-print0") w.out.push(`${e.path}\0`);
-      else if (node.name === "-delete") w.deletes.push(e.abs);
+      else if (node.name === "-delete") {
+        if (e.bulk) deleteBulk(w, e, e.bulk);
+        else w.deletes.push(e.abs);
+      } else if (node.name === "-printf") w.out.push(formatPrintf(w.rt.host.state, node.args[0] ?? "", e));
       else if (node.name === "-quit") w.quit = true;
       else if (node.name === "-exec") w.execs.push({ args: node.args, path: e.path });
       else if (node.name === "-exec+") w.batch.push([...node.args, e.path]);
       return true;
   }
+}
+
+/** unlink(2) of a counted entry: the directory's write/search bits and the sticky rule decide, once per directory. */
+function deleteBulk(w: Walk, e: Entry, b: NonNullable<Entry["bulk"]>): void {
+  let denied = w.unlinkDenied.get(b.dir);
+  if (denied === undefined) {
+    const cred = w.rt.cred;
+    denied = !fs.permits(b.dir, cred, 3) ? "Permission denied"
+      : (b.dir.mode & 0o1000) && cred.uid !== 0 && cred.uid !== b.dir.uid && cred.uid !== b.range.uid ? "Operation not permitted" : null;
+    w.unlinkDenied.set(b.dir, denied);
+  }
+  if (denied !== null) w.errors.push(`find: cannot delete '${e.path}': ${denied}\n`);
+  else w.bulkDeletes.add(b.dir, b.range, b.index);
 }
 
 export const find: HostCommand = {
@@ -131,7 +156,7 @@ export const find: HostCommand = {
     if (typeof parsed === "string") return { stdout: "", stderr: `${parsed}\n`, exitCode: 1 };
     const expr: Node = parsed.expr === null ? { op: "action", name: "-print", args: [] }
       : parsed.hasAction ? parsed.expr : { op: "and", left: parsed.expr, right: { op: "action", name: "-print", args: [] } };
-    const w: Walk = { rt, out: [], errors: [], batch: [], execs: [], deletes: [], newer: new Map(), quit: false };
+    const w: Walk = { rt, out: [], errors: [], batch: [], execs: [], deletes: [], bulkDeletes: new BulkRemovals(), unlinkDenied: new Map(), newer: new Map(), quit: false };
     for (let i = 0; i < exprTokens.length; i++) {
       if (exprTokens[i] !== "-newer") continue;
       const ref = exprTokens[i + 1] ?? "";
@@ -146,7 +171,8 @@ export const find: HostCommand = {
       if (e.abs === "/proc" || e.abs.startsWith("/proc/")) return;
       let children;
       try {
-        children = fs.readdir(state, rt.cred, e.abs);
+        // Real entries only (limit 0); the counted ones of a huge directory follow without materialising them.
+        children = fs.readdir(state, rt.cred, e.abs, 0);
         if (!fs.permits(e.inode, rt.cred, 1)) throw new SysError("EACCES", e.abs);
       } catch (err) {
         if (!(err instanceof SysError)) throw err;
@@ -155,20 +181,40 @@ export const find: HostCommand = {
       }
       for (const c of children) {
         const join = (base: string): string => (base.endsWith("/") ? `${base}${c.name}` : `${base}/${c.name}`);
-        visit({ path: join(e.path), abs: join(e.abs), name: c.name, inode: c.inode, depth: e.depth + 1 }, dev);
+        visit({ path: join(e.path), abs: join(e.abs), name: c.name, inode: c.inode, depth: e.depth + 1, start: e.start }, dev);
       }
+      if (e.inode.bulk?.length) visitBulk(e);
+    };
+    const visitBulk = (parent: Entry): void => {
+      const dir = parent.inode as DirInode;
+      const base = parent.path.endsWith("/") ? parent.path : `${parent.path}/`;
+      const absBase = parent.abs.endsWith("/") ? parent.abs : `${parent.abs}/`;
+      const depth = parent.depth + 1;
+      if (depth < minDepth) return;
+      const e: Entry = { path: "", abs: "", name: "", inode: parent.inode, depth, start: parent.start };
+      forEachBulkEntry(dir, (name, inode, range, index) => {
+        if (w.quit) return false;
+        e.name = name;
+        e.path = base + name;
+        e.abs = absBase + name;
+        e.inode = inode;
+        e.bulk = { dir, range, index };
+        evaluate(w, e, expr);
+        return true;
+      });
     };
     for (const start of starts.length ? starts : ["."]) {
       const abs = joinPath(ctx.cwd, start);
       try {
         const { inode } = fs.resolve(state, rt.cred, abs, false);
-        visit({ path: start, abs, name: start.split("/").filter(Boolean).pop() ?? start, inode, depth: 0 }, inode.dev);
+        visit({ path: start, abs, name: start.split("/").filter(Boolean).pop() ?? start, inode, depth: 0, start }, inode.dev);
       } catch (err) {
         if (!(err instanceof SysError)) throw err;
         w.errors.push(`find: '${start}': ${err.text}\n`);
       }
     }
-    // -delete works depth-first, so directories empty out before they are removed.
+    // -delete works depth-first: counted entries go first, so their directories can empty out before they are removed.
+    for (const dir of w.bulkDeletes.apply()) dir.mtimeMs = rt.host.now;
     for (const abs of w.deletes.reverse()) {
       try {
         const { inode } = fs.resolve(state, rt.cred, abs, false);

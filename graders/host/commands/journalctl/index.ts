@@ -1,11 +1,14 @@
 import type { JournalEntry } from "../../state/types.ts";
 import { shortLine } from "../../services/journal-format.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
+import type { JournalQuery } from "../../shell/follow/types.ts";
+import { startFollow } from "../../shell/follow/start.ts";
+import { selects } from "./query.ts";
 
 /**
  * journalctl (systemd 252) over the host's journal: -u, -n/--lines, -e, -r,
  * -p, -k, -b, --since/--until (absolute or "N min ago"), -o short|cat,
- * --no-pager (output is never paged here), -f prints the tail and returns.
+ * --no-pager (output is never paged here), -f (the tail, then new entries as they are written).
  * Users outside adm/systemd-journal see only their own entries, with the hint.
  */
 
@@ -48,6 +51,7 @@ export const journalctl: HostCommand = {
     let since: number | null = null;
     let until: number | null = null;
     let output = "short";
+    let follow = false;
     const idents: string[] = [];
     // getopt: "-xeu app" is -x -e -u app; a flag that takes a value swallows the rest of its cluster.
     args = args.flatMap((a) => {
@@ -80,7 +84,10 @@ export const journalctl: HostCommand = {
         lines = v === "all" ? Infinity : Number(v);
         if (!Number.isFinite(lines) && v !== "all") return fail(`Failed to parse lines '${v}'.\n`);
       } else if (a === "-e" || a === "--pager-end") lines ??= 1000;
-      else if (a === "-f" || a === "--follow") lines ??= 10;
+      else if (a === "-f" || a === "--follow") {
+        lines ??= 10;
+        follow = true;
+      }
       else if (a === "-r" || a === "--reverse") reverse = true;
       else if (a === "-k" || a === "--dmesg") kernel = true;
       else if (a === "-p" || a.startsWith("--priority") || /^-p./.test(a)) {
@@ -109,19 +116,19 @@ export const journalctl: HostCommand = {
     }
     const state = rt.host.state;
     const privileged = rt.cred.uid === 0 || state.groups.some((g) => (g.name === "adm" || g.name === "systemd-journal") && rt.cred.groups.includes(g.gid));
+    const query: JournalQuery = { units, idents, kernel, maxPrio, privileged, uid: rt.cred.uid, output };
     let entries: JournalEntry[] = state.journal.filter((e) => {
-      if (units.length && !units.includes(e.unit ?? "")) return false;
-      if (idents.length && !idents.includes(e.ident)) return false;
-      if (kernel && e.ident !== "kernel") return false;
-      if (e.priority > maxPrio) return false;
       if (since !== null && e.tsMs < since) return false;
       if (until !== null && e.tsMs > until) return false;
-      return privileged || (e.pid !== null && state.procs[e.pid]?.uid === rt.cred.uid);
+      return selects(state, query, e);
     });
     if (lines !== null) entries = entries.slice(Math.max(0, entries.length - lines));
+    // -f keeps printing new entries until Ctrl-C (see shell/follow); the cursor is "now".
+    const following = follow && startFollow(rt, "journalctl", { kind: "journal", query, cursorMs: rt.host.now, seenAtCursor: state.journal.filter((e) => e.tsMs === rt.host.now).length });
     if (reverse) entries = [...entries].reverse();
     const hint = privileged || args.includes("-q") ? "" : "Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal' can see all messages.\n      Pass -q to turn off this notice.\n";
-    if (entries.length === 0) return { stdout: "-- No entries --\n", stderr: hint, exitCode: 0 };
+    // journalctl says "-- No entries --" only when it is about to exit; -f just waits.
+    if (entries.length === 0) return { stdout: following ? "" : "-- No entries --\n", stderr: hint, exitCode: 0 };
     const render = output === "cat" ? (e: JournalEntry) => `${e.message}\n` : (e: JournalEntry) => shortLine(rt.host, e);
     return { ...ok(entries.map(render).join("")), stderr: hint };
   },

@@ -10,6 +10,7 @@ import { humanCeil, month, two } from "../format.ts";
 import { DEVICE_NUMBERS, modeString } from "./mode.ts";
 import { procEntry } from "../../shell/procfs.ts";
 import { columns } from "./columns.ts";
+import { hugeListing } from "./huge.ts";
 
 /**
  * GNU ls (coreutils 9.1) over the host model: -l -a -A -d -h -i -n -r -t -S
@@ -18,7 +19,7 @@ import { columns } from "./columns.ts";
  * with the same "cannot access" / "cannot open directory" wording.
  */
 
-interface Opts {
+export interface Opts {
   long: boolean;
   all: boolean;
   almostAll: boolean;
@@ -27,7 +28,8 @@ interface Opts {
   inode: boolean;
   numeric: boolean;
   reverse: boolean;
-  sort: "name" | "time" | "size";
+  /** "none": -U/-f, directory order. */
+  sort: "name" | "time" | "size" | "none";
   /** -1, or output not on a terminal: one name per line. */
   onePerLine: boolean;
 }
@@ -72,6 +74,9 @@ function parse(args: string[]): { opts: Opts; operands: string[] } | string {
         else if (ch === "t") opts.sort = "time";
         else if (ch === "S") opts.sort = "size";
         else if (ch === "1") opts.onePerLine = true;
+        else if (ch === "U") opts.sort = "none";
+        // -f: -a -U, and no long format (coreutils 9.1).
+        else if (ch === "f") { opts.all = true; opts.sort = "none"; opts.long = false; }
         else if (ch === "F" || ch === "p" || ch === "C") continue;
         else return `ls: invalid option -- '${ch}'\nTry 'ls --help' for more information.\n`;
       }
@@ -86,6 +91,7 @@ function byName(a: Item, b: Item): number {
 }
 
 function sortItems(items: Item[], opts: Opts): Item[] {
+  if (opts.sort === "none") return items;
   const sorted = [...items].sort((a, b) => {
     if (opts.sort === "time") return b.inode.mtimeMs - a.inode.mtimeMs || byName(a, b);
     if (opts.sort === "size") return fileSize(b.inode) - fileSize(a.inode) || byName(a, b);
@@ -95,7 +101,7 @@ function sortItems(items: Item[], opts: Opts): Item[] {
 }
 
 /** "%b %e %H:%M" for the last six months, "%b %e  %Y" otherwise, as ls's long format does. */
-function lsTime(ms: number, nowMs: number): string {
+export function lsTime(ms: number, nowMs: number): string {
   const d = new Date(ms);
   const day = String(d.getUTCDate()).padStart(2, " ");
   const recent = ms <= nowMs && nowMs - ms < SIX_MONTHS_MS;
@@ -227,6 +233,12 @@ export const ls: HostCommand = {
     dirs.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     for (const d of dirs) {
       try {
+        const huge = isProc(d.abs) ? null : hugeListing(rt, d.abs, opts);
+        if (huge !== null) {
+          if (headers) stdout += `${stdout ? "\n" : ""}${d.label}:\n`;
+          stdout += huge;
+          continue;
+        }
         const items = dirItems(rt, d.abs, opts);
         if (headers) stdout += `${stdout ? "\n" : ""}${d.label}:\n`;
         stdout += render(rt, items, opts, true);

@@ -1,9 +1,12 @@
 import { credFor, userByName } from "../../state/users.ts";
 import { ROOT } from "../../state/fs.ts";
+import * as fs from "../../state/fs.ts";
+import { SBIN_COMMANDS } from "../sbin.ts";
 import { withCred } from "../../shell/runtime.ts";
 import { latin1FromBytes } from "just-bash";
 import { fail, type HostCommand } from "../types.ts";
 import { shellQuote } from "../format.ts";
+import { sudoedit } from "../nano/index.ts";
 
 /**
  * sudo with the NOPASSWD rule Debian cloud images give `admin`: `sudo CMD`,
@@ -23,6 +26,7 @@ export const sudo: HostCommand = {
       else if (a === "-i" || a === "--login") shell = "login";
       else if (a === "-s" || a === "--shell") shell = "plain";
       else if (a === "-E" || a === "-H" || a === "-n") continue;
+      else if (a === "-e" || a === "--edit") return sudoedit.run(args.slice(i + 1), ctx, rt);
       else if (a === "--") { i++; break; }
       else break;
     }
@@ -51,6 +55,11 @@ export const sudo: HostCommand = {
     if (!ctx.exec) throw new Error("sudo needs a shell to run its command");
     const exec = ctx.exec;
     const cmdName = rest[0]!;
+    // secure_path reaches /usr/sbin: sudo execs those binaries itself (nginx), no shell in between.
+    const sbin = SBIN_COMMANDS.get(cmdName.replace(/^\/usr\/sbin\//, ""));
+    if (sbin && fs.tryResolve(rt.host.state, ROOT, `/usr/sbin/${sbin.name}`)) {
+      return withCred(rt, cred, user.name, () => sbin.run(rest.slice(1), ctx, rt));
+    }
     const result = await withCred(rt, cred, user.name, () =>
       exec(rest.map(shellQuote).join(" "), { cwd: ctx.cwd, stdin: latin1FromBytes(ctx.stdin), stdinKind: "bytes", env: { HOME: user.home, USER: user.name, LOGNAME: user.name, SUDO_USER: rt.user } }),
     );

@@ -3,9 +3,11 @@ import type { Host } from "../../state/host.ts";
 import type { Unit } from "../../state/types.ts";
 import { getUnit, restartUnit, startUnit, stopUnit } from "../../services/systemd.ts";
 import { daemonReload, dropInPaths, needsReload } from "../../services/units.ts";
+import { reloadForking } from "../../services/forking.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
 import { renderListUnits } from "./list-units.ts";
+import { systemctlEdit } from "./edit.ts";
 import { renderStatus } from "./status.ts";
 import { parseShowArgs, renderManager, renderMissing, renderShow } from "./show.ts";
 
@@ -66,6 +68,17 @@ function manage(rt: Runtime, verb: string, names: string[]): { stdout: string; s
       unit.enabled = false;
       continue;
     }
+    // A unit with ExecReload= (nginx) reloads in place; a failed reload leaves the daemon running as it was.
+    if (unit.execReload && (verb === "reload" || (verb === "reload-or-restart" && unit.activeState === "active"))) {
+      if (unit.activeState !== "active") {
+        stderr += `${name} is not active, cannot reload.\n`;
+        exitCode = 1;
+      } else if (!reloadForking(host, unit)) {
+        stderr += `Job for ${name} failed because the control process exited with error code.\nSee "systemctl status ${name}" and "journalctl -xeu ${name}" for details.\n`;
+        exitCode = 1;
+      }
+      continue;
+    }
     if (verb === "stop") stopUnit(host, unit);
     else if (verb === "start") startUnit(host, unit);
     else if (verb === "try-restart") {
@@ -73,7 +86,8 @@ function manage(rt: Runtime, verb: string, names: string[]): { stdout: string; s
     } else restartUnit(host, unit);
     // Services are Type=simple: the start job succeeds once the process is forked, so a program that
     // exits at once still leaves systemctl silent with status 0; only a start that never forked fails the job.
-    if (verb !== "stop" && unit.activeState === "failed" && unit.result === "resources") {
+    // Type=forking waits for its control processes, so a failing ExecStartPre=/ExecStart= fails the job too.
+    if (verb !== "stop" && unit.activeState === "failed" && (unit.result === "resources" || unit.type === "forking")) {
       stderr += jobFailed(unit);
       exitCode = 1;
     }
@@ -113,6 +127,7 @@ export const systemctl: HostCommand = {
     const linesFlag = flags.find((f) => f.startsWith("--lines=") || /^-n\d+$/.test(f));
     const lines = linesFlag ? Number(linesFlag.replace(/^(--lines=|-n)/, "")) : 10;
 
+    if (verb === "edit") return systemctlEdit(rt, args);
     if (verb === "daemon-reload" || verb === "daemon-reexec") {
       if (rt.cred.uid !== 0) return fail("Failed to reload daemon: Interactive authentication required.\n");
       daemonReload(host);

@@ -54,7 +54,9 @@ function exitText(unit: Unit): string {
 function cgroup(host: Host, unit: Unit, main: Proc): string[] {
   // The unit's cgroup: its own processes only; ssh logins live in their session scopes, not in ssh.service.
   const procs = [main, ...Object.values(host.state.procs).filter((p) => p.unit === unit.name && p.pid !== main.pid)];
-  return procs.map((p, i) => `             ${i === procs.length - 1 ? "└─" : "├─"}${p.pid} ${p.argv.join(" ")}`);
+  // systemd 252 quotes an argument that contains spaces (nginx's rewritten "nginx: master process ...").
+  const arg = (a: string): string => (/\s/.test(a) ? `"${a}"` : a);
+  return procs.map((p, i) => `             ${i === procs.length - 1 ? "└─" : "├─"}${p.pid} ${p.argv.map(arg).join(" ")}`);
 }
 
 export function renderStatus(host: Host, unit: Unit, lines = 10): string {
@@ -67,15 +69,20 @@ export function renderStatus(host: Host, unit: Unit, lines = 10): string {
     out.push(`             └─${unit.dropIns.map((p) => p.slice(dir.length + 1)).join(", ")}`);
   }
   out.push(`     Active: ${activeLine(host, unit)}`);
+  (unit.docs ?? []).forEach((doc, i) => out.push(`${i === 0 ? "       Docs: " : "             "}${doc}`));
+  // Control processes of forking units (ExecStartPre=, ExecStart=, ExecReload=) and how each ended.
+  for (const run of unit.controlRuns ?? []) {
+    out.push(`    Process: ${run.pid} ${run.label}=${run.argv.join(" ")} (code=exited, status=${run.code}/${run.code === 0 ? "SUCCESS" : "FAILURE"})`);
+  }
   const main = unit.mainPid === null ? undefined : host.state.procs[unit.mainPid];
   if (main && unit.activeState === "active") {
     out.push(`   Main PID: ${main.pid} (${main.comm})`);
-    out.push(`      Tasks: 1 (limit: 2314)`);
+    out.push(`      Tasks: ${Object.values(host.state.procs).filter((p) => p.unit === unit.name && p.state !== "Z").length || 1} (limit: 2314)`);
     out.push(`     Memory: ${formatBytes(rssKb(main, host.now) * 1024)}`);
     out.push(`        CPU: ${formatTimespan(cpuMs(main, host.now))}`);
     out.push(`     CGroup: /system.slice/${unit.name}`);
     out.push(...cgroup(host, unit, main));
-  } else if (unit.lastExit) {
+  } else if (unit.lastExit && unit.type !== "forking") {
     out.push(`    Process: ${unit.lastExit.pid} ExecStart=${unit.execStart.join(" ")} ${exitText(unit)}`);
     out.push(`   Main PID: ${unit.lastExit.pid} ${exitText(unit)}`);
   }

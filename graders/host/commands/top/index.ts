@@ -6,11 +6,15 @@ import type { Proc } from "../../state/types.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { uptimeLine } from "../uptime/index.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
+import { startFollow } from "../../shell/follow/start.ts";
+import type { TopOptions } from "../../shell/follow/types.ts";
+import { enterScreen, screen } from "../../shell/follow/top.ts";
 
 /**
- * top from procps-ng 4.0.2 in batch mode (-b, -n, -d, -o, -u, -p, -c): the
- * summary area and the task table with its fixed columns. Without -b the
- * simulated terminal still gets one frame: there is no full-screen mode yet.
+ * top from procps-ng 4.0.2 (-b, -n, -d, -o, -u, -p, -c): the summary area and
+ * the task table with its fixed columns. Batch mode (or output to a pipe)
+ * prints frames one after the other; on a terminal top is full screen and
+ * redraws every delay until q or Ctrl-C (shell/follow/top.ts).
  */
 
 /** %CPU right now: what the process takes of one CPU while it runs. */
@@ -27,7 +31,7 @@ function timePlus(ms: number): string {
   return `${m}:${String(s).padStart(2, "0")}.${String(hundredths % 100).padStart(2, "0")}`;
 }
 
-function frame(rt: Runtime, sortKey: string, users: number[], pids: number[], fullCmd: boolean): string {
+export function frame(rt: Runtime, { sortKey, users, pids, fullCmd }: TopOptions): string {
   const now = rt.host.now;
   const all = Object.values(rt.host.state.procs);
   const count = (st: string[]): number => all.filter((p) => st.includes(p.state)).length;
@@ -71,7 +75,8 @@ function frame(rt: Runtime, sortKey: string, users: number[], pids: number[], fu
 export const top: HostCommand = {
   name: "top",
   async run(args, _ctx, rt) {
-    let frames = 1;
+    let frames: number | null = null;
+    let batch = false;
     let delayMs = 3000;
     let sortKey = "%CPU";
     let fullCmd = false;
@@ -80,9 +85,15 @@ export const top: HostCommand = {
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
       const value = (): string => (a.length > 2 ? a.slice(2) : (args[++i] ?? ""));
-      if (a === "-b" || a === "-bc" || a === "-cb") fullCmd ||= a.includes("c");
+      if (a === "-b" || a === "-bc" || a === "-cb") {
+        batch = true;
+        fullCmd ||= a.includes("c");
+      }
       else if (a === "-c") fullCmd = true;
-      else if (/^-b?n/.test(a)) frames = Math.max(1, Number(a.replace(/^-b?n/, "") || args[++i]));
+      else if (/^-b?n/.test(a)) {
+        batch ||= a.startsWith("-b");
+        frames = Math.max(1, Number(a.replace(/^-b?n/, "") || args[++i]));
+      }
       else if (a.startsWith("-d")) delayMs = Number(value()) * 1000;
       else if (a.startsWith("-o")) sortKey = value().replace(/^[+-]/, "").toUpperCase();
       else if (a.startsWith("-u") || a.startsWith("-U")) {
@@ -94,13 +105,18 @@ export const top: HostCommand = {
       else if (a === "-H" || a === "-i" || a === "-E" || a.startsWith("-w")) continue;
       else return fail(`top: unknown option '${a.replace(/^-+/, "").charAt(0)}'\nUsage:\n  top -hv | -bcEeHiOSs1 -d secs -n max -u|U user -p pid(s) -o field -w [cols]\n`);
     }
+    const opts: TopOptions = { sortKey, users, pids, fullCmd };
+    if (!batch && rt.terminalColumns && rt.ttyWriters?.has("top")) {
+      const spec = { kind: "top" as const, opts, delayMs, nextAtMs: rt.host.now + delayMs, framesLeft: frames === null ? null : frames - 1 };
+      if (startFollow(rt, "top", spec)) return ok(enterScreen() + screen(rt, spec));
+    }
     let out = "";
-    for (let f = 0; f < frames; f++) {
+    for (let f = 0; f < (frames ?? 1); f++) {
       if (f > 0) {
         rt.host.advance(delayMs);
         out += "\n";
       }
-      out += frame(rt, sortKey, users, pids, fullCmd);
+      out += frame(rt, opts);
     }
     return ok(out);
   },

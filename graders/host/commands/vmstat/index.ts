@@ -2,6 +2,7 @@ import { CPU_COUNT } from "../../state/cpu.ts";
 import { memInfo } from "../../state/memory.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
+import { startFollow } from "../../shell/follow/start.ts";
 
 /**
  * vmstat from procps-ng 4.0.2: `vmstat [delay [count]]`, one line per sample
@@ -10,11 +11,11 @@ import { fail, ok, type HostCommand } from "../types.ts";
  * printf widths do.
  */
 
-const HEADER =
+export const HEADER =
   "procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----\n" +
   " r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st\n";
 
-function sample(rt: Runtime, sinceBoot: boolean): string {
+export function sample(rt: Pick<Runtime, "host">, sinceBoot: boolean): string {
   const procs = Object.values(rt.host.state.procs);
   const running = Math.max(1, Math.round(procs.reduce((n, p) => n + (p.state === "Z" || p.state === "T" ? 0 : p.cpuShare), 0)));
   const blocked = procs.filter((p) => p.state === "D").length;
@@ -36,11 +37,17 @@ export const vmstat: HostCommand = {
     const nums = args.filter((a) => !a.startsWith("-"));
     if (args.some((a) => a.startsWith("-") && !["-w", "-n", "-t"].includes(a))) return fail(`vmstat: invalid option -- '${(args.find((a) => a.startsWith("-")) ?? "-").slice(1, 2)}'\n`, 1);
     const delay = nums[0] !== undefined ? Number(nums[0]) : 0;
-    // With a delay and no count vmstat runs until interrupted; without Ctrl-C here, it stops after ten.
-    const count = nums[1] !== undefined ? Number(nums[1]) : delay > 0 ? 10 : 1;
-    if (!Number.isFinite(delay) || !Number.isFinite(count) || delay < 0) return fail("vmstat: Invalid delay\n", 1);
+    const count = nums[1] !== undefined ? Number(nums[1]) : null;
+    if (!Number.isFinite(delay) || (count !== null && !Number.isFinite(count)) || delay < 0) return fail("vmstat: Invalid delay\n", 1);
+    // With a delay vmstat prints a sample every delay seconds (until Ctrl-C without a count); on a
+    // pipe a counted run completes at once in simulated time (shell/follow/vmstat.ts).
+    if (delay > 0 && (count === null || (rt.terminalColumns && count > 1))) {
+      const spec = { kind: "vmstat" as const, delayMs: delay * 1000, nextAtMs: rt.host.now + delay * 1000, left: count === null ? null : count - 1, sinceHeader: 1, noHeaders: args.includes("-n") };
+      if (startFollow(rt, "vmstat", spec)) return ok(HEADER + sample(rt, true));
+    }
     let out = HEADER;
-    for (let i = 0; i < count; i++) {
+    // Where the line cannot keep running (`x=$(vmstat 1)`), an endless vmstat stops after ten samples.
+    for (let i = 0; i < (count ?? (delay > 0 ? 10 : 1)); i++) {
       if (i > 0) rt.host.advance(delay * 1000);
       out += sample(rt, i === 0);
     }

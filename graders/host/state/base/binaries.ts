@@ -18,11 +18,24 @@ export const USR_BIN: Record<string, number> = {
   sort: 117_424, split: 55_968, ss: 140_968, stat: 84_192, strings: 35_576, su: 72_000, sudo: 281_624, systemctl: 1_318_688,
   tac: 39_552, top: 133_288, tail: 68_464, tar: 524_728, tee: 39_552, timeout: 39_840, touch: 97_512, tr: 47_872, true: 35_296,
   truncate: 39_616, uname: 35_296, unexpand: 39_552, uniq: 47_904, uptime: 14_616, wc: 47_904, which: 1_076,
+  nano: 283_856, vi: 0, vim: 0, "vim.basic": 3_858_432, sudoedit: 0,
+  namei: 35_136, mount: 59_704, umount: 35_128, findmnt: 85_600, lsblk: 207_168, timedatectl: 43_384, man: 124_272,
   vmstat: 39_848, w: 22_784, who: 55_904, whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
+  // libc-bin, iputils-ping and bind9-dnsutils, which Debian 12 cloud images ship.
+  getent: 36_320, ping: 89_768, dig: 159_440, host: 122_672, nslookup: 126_768,
 };
 
 /** Names that are symlinks on Debian 12 (awk via alternatives to mawk, sh to dash). */
-const LINKS: Record<string, string> = { awk: "/etc/alternatives/awk", sh: "dash" };
+const LINKS: Record<string, string> = { awk: "/etc/alternatives/awk", sh: "dash", vi: "/etc/alternatives/vi", vim: "/etc/alternatives/vim", sudoedit: "sudo" };
+
+/** Alternatives the binaries above go through: awk is mawk, vi and vim are vim.basic. */
+const ALTERNATIVES: Record<string, string> = { awk: "/usr/bin/mawk", vi: "/usr/bin/vim.basic", vim: "/usr/bin/vim.basic" };
+
+/** setuid root on Debian 12: sudo, and util-linux mount/umount (users may mount "user" fstab entries). */
+const SETUID = new Set(["sudo", "mount", "umount"]);
+
+/** /usr/sbin: not on a user's PATH on Debian (only root's and sudo's secure_path). */
+export const USR_SBIN: Record<string, number | string> = { fsck: 55_664, e2fsck: 356_624, "fsck.ext4": "e2fsck" };
 
 export function installBinaries(state: HostState, mtimeMs: number): void {
   for (const [name, size] of Object.entries(USR_BIN)) {
@@ -33,10 +46,18 @@ export function installBinaries(state: HostState, mtimeMs: number): void {
       symlink(state, ROOT, link, path, { mtimeMs });
       continue;
     }
-    const f = createFile(state, ROOT, path, "", { mode: name === "sudo" ? 0o4755 : 0o755, mtimeMs });
+    const f = createFile(state, ROOT, path, "", { mode: SETUID.has(name) ? 0o4755 : 0o755, mtimeMs });
     f.genBytes = size;
+  }
+  for (const [name, size] of Object.entries(USR_SBIN)) {
+    const path = `/usr/sbin/${name}`;
+    if (tryResolve(state, ROOT, path, false)) continue;
+    if (typeof size === "string") symlink(state, ROOT, size, path, { mtimeMs });
+    else createFile(state, ROOT, path, "", { mode: 0o755, mtimeMs }).genBytes = size;
   }
   // awk goes through the alternatives system to mawk.
   if (!tryResolve(state, ROOT, "/etc/alternatives")) mkdir(state, ROOT, "/etc/alternatives", { mtimeMs });
-  symlink(state, ROOT, "/usr/bin/mawk", "/etc/alternatives/awk", { mtimeMs });
+  for (const [name, target] of Object.entries(ALTERNATIVES)) {
+    if (!tryResolve(state, ROOT, `/etc/alternatives/${name}`, false)) symlink(state, ROOT, target, `/etc/alternatives/${name}`, { mtimeMs });
+  }
 }

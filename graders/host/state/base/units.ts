@@ -112,7 +112,7 @@ export function installStockUnits(host: Host): void {
   const old = host.state.clock.bootMs - 200 * 86400_000;
   for (const spec of STOCK) {
     const proc = Object.values(host.state.procs).find((p) => p.comm === spec.comm && p.ppid === 1);
-    const unit = installUnit(host, { name: spec.name, path: `/lib/systemd/system/${spec.name}`, text: spec.text, program: "daemon", mtimeMs: old });
+    const unit = installUnit(host, { name: spec.name, path: `/lib/systemd/system/${spec.name}`, text: spec.text, program: spec.comm === "cron" ? "cron" : "daemon", mtimeMs: old });
     if (!proc) continue;
     proc.unit = spec.name;
     unit.mainPid = proc.pid;

@@ -1,0 +1,56 @@
+import { createFile, mkdir, ROOT, symlink, tryResolve } from "../state/fs.ts";
+import type { HostState } from "../state/types.ts";
+
+/**
+ * Network packages that a stock Debian 12 cloud image does not ship but a
+ * scenario's host may have installed: their executables (Debian's sizes and
+ * layout, iptables through the alternatives system) so that `which`,
+ * `command not found` and /usr/sbin not being on admin's PATH all hold.
+ */
+
+type Entry = { path: string; size: number } | { path: string; link: string };
+
+const PACKAGES: Record<string, Entry[]> = {
+  iptables: [
+    // Debian links these to the multi-call xtables-nft-multi; the shell runs a command by the
+    // name its symlinks end at, so here they are files of their own.
+    { path: "/usr/sbin/xtables-nft-multi", size: 228_512 },
+    { path: "/usr/sbin/iptables-nft", size: 228_512 },
+    { path: "/usr/sbin/iptables-nft-save", size: 228_512 },
+    { path: "/usr/sbin/iptables-nft-restore", link: "xtables-nft-multi" },
+    { path: "/etc/alternatives/iptables", link: "/usr/sbin/iptables-nft" },
+    { path: "/etc/alternatives/iptables-save", link: "/usr/sbin/iptables-nft-save" },
+    { path: "/etc/alternatives/iptables-restore", link: "/usr/sbin/iptables-nft-restore" },
+    { path: "/usr/sbin/iptables", link: "/etc/alternatives/iptables" },
+    { path: "/usr/sbin/iptables-save", link: "/etc/alternatives/iptables-save" },
+    { path: "/usr/sbin/iptables-restore", link: "/etc/alternatives/iptables-restore" },
+  ],
+  "iptables-persistent": [
+    { path: "/usr/sbin/netfilter-persistent", size: 1_530 },
+  ],
+  "net-tools": [
+    { path: "/usr/bin/netstat", size: 155_304 },
+  ],
+  "systemd-resolved": [
+    { path: "/usr/bin/resolvectl", size: 264_368 },
+    { path: "/usr/lib/systemd/systemd-resolved", size: 576_688 },
+  ],
+};
+
+/** Command name -> the package providing it, for the registry's "every command has a binary" rule. */
+export const PACKAGE_COMMANDS: Record<string, string> = {
+  iptables: "iptables", "iptables-save": "iptables", "iptables-restore": "iptables", "iptables-nft": "iptables", "iptables-nft-save": "iptables",
+  "netfilter-persistent": "iptables-persistent", netstat: "net-tools", resolvectl: "systemd-resolved",
+};
+
+export function installPackage(state: HostState, name: keyof typeof PACKAGES | string, mtimeMs: number): void {
+  const entries = PACKAGES[name];
+  if (!entries) throw new Error(`unknown package ${name}`);
+  for (const e of entries) {
+    if (tryResolve(state, ROOT, e.path, false)) continue;
+    const dir = e.path.slice(0, e.path.lastIndexOf("/"));
+    if (!tryResolve(state, ROOT, dir)) mkdir(state, ROOT, dir, { mtimeMs });
+    if ("link" in e) symlink(state, ROOT, e.link, e.path, { mtimeMs });
+    else createFile(state, ROOT, e.path, "", { mode: 0o755, mtimeMs }).genBytes = e.size;
+  }
+}
