@@ -8,6 +8,19 @@ import { fail, type HostCommand } from "../types.ts";
 import { shellQuote } from "../format.ts";
 import { sudoedit } from "../nano/index.ts";
 
+/** `sudo -l`: the rules /etc/sudoers and cloud-init's drop-in give the caller, in sudo 1.9.13's layout. */
+function listPrivileges(rt: Parameters<HostCommand["run"]>[2]): ReturnType<HostCommand["run"]> {
+  const host = rt.host.state.hostname;
+  const inSudo = (rt.host.state.groups.find((g) => g.name === "sudo")?.members ?? []).includes(rt.user);
+  const rules = [...(rt.user === "root" || inSudo ? ["(ALL : ALL) ALL"] : []), ...(rt.user === "admin" ? ["(ALL) NOPASSWD: ALL"] : [])];
+  if (rules.length === 0) return Promise.resolve(fail(`Sorry, user ${rt.user} may not run sudo on ${host}.\n`));
+  return Promise.resolve({
+    stdout: `Matching Defaults entries for ${rt.user} on ${host}:\n    env_reset, mail_badpass, secure_path=/usr/local/sbin\\:/usr/local/bin\\:/usr/sbin\\:/usr/bin\\:/sbin\\:/bin, use_pty\n\nUser ${rt.user} may run the following commands on ${host}:\n${rules.map((r) => `    ${r}\n`).join("")}`,
+    stderr: "",
+    exitCode: 0,
+  });
+}
+
 /**
  * sudo with the NOPASSWD rule Debian cloud images give `admin`: `sudo CMD`,
  * `sudo -u USER CMD`. The child runs through the shell again (so `sudo sh -c
@@ -27,6 +40,7 @@ export const sudo: HostCommand = {
       else if (a === "-s" || a === "--shell") shell = "plain";
       else if (a === "-E" || a === "-H" || a === "-n") continue;
       else if (a === "-e" || a === "--edit") return sudoedit.run(args.slice(i + 1), ctx, rt);
+      else if ((a === "-l" || a === "--list") && i === args.length - 1) return listPrivileges(rt);
       else if (a === "--") { i++; break; }
       else break;
     }
