@@ -2,6 +2,8 @@ import { defineCommand, type Command, type CommandName } from "just-bash";
 import { isSysError } from "../state/errors.ts";
 import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
+import { unsimulatedCommands } from "./unsimulated.ts";
+import { hasVersionBanner, versionBanner } from "./version/index.ts";
 import { dash, less, mawk, more } from "./alias/index.ts";
 import { cat } from "./cat/index.ts";
 import { chmod } from "./chmod/index.ts";
@@ -27,7 +29,7 @@ import { kill } from "./kill/index.ts";
 import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
 import { nginx } from "./nginx/index.ts";
-import { registerSbin } from "./sbin.ts";
+import { registerSbin, SBIN_COMMANDS } from "./sbin.ts";
 import { NET_COMMANDS } from "./net-commands.ts";
 import { nano, sudoedit, vi, vim } from "./nano/index.ts";
 import { pgrep, pidof, pkill } from "./pgrep/index.ts";
@@ -86,8 +88,11 @@ export const SHELL_BUILTIN_COMMANDS = ["alias", "unalias", "history", "ulimit"];
  * the command's name rather than a stack trace in the candidate's terminal.
  */
 export function allCommands(rt: Runtime): Command[] {
-  return HOST_COMMANDS.map((cmd) =>
+  const known = new Set<string>([...HOST_COMMANDS.map((c) => c.name), ...JUST_BASH_BUILTINS, ...SHELL_BUILTIN_COMMANDS, ...SBIN_COMMANDS.keys()]);
+  const own = HOST_COMMANDS.map((cmd) =>
     defineCommand(cmd.name, async (args, ctx) => {
+      const banner = versionBanner(cmd.name, args);
+      if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
       try {
         return await cmd.run(args, ctx, rt);
       } catch (e) {
@@ -96,4 +101,14 @@ export function allCommands(rt: Runtime): Command[] {
       }
     }),
   );
+  // just-bash built-ins (cp, mv, rm, ...) get their real --version banner too; everything else passes through.
+  const banners = JUST_BASH_BUILTINS.filter((n) => hasVersionBanner(n) && !HOST_COMMANDS.some((c) => c.name === n)).map((name) =>
+    defineCommand(name, async (args, ctx) => {
+      const banner = versionBanner(name, args);
+      if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
+      if (!ctx.origCommand) throw new Error(`${name} needs just-bash's ${name} underneath`);
+      return ctx.origCommand(args);
+    }),
+  );
+  return [...own, ...banners, ...unsimulatedCommands(known)];
 }
