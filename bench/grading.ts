@@ -40,6 +40,7 @@ import { gradeSolution } from "../graders/coding/grade-solution.ts";
 import { compileSolution } from "../graders/sandbox/compile.ts";
 import { SandboxSession } from "../graders/sandbox/session.ts";
 import { runHostBench } from "./host.ts";
+import { mean, pct, r1, table } from "./stats.ts";
 import { runPythonBench, type PythonBenchReport } from "./python.ts";
 import { runVerdictProcess, type ProcessVerdict } from "./run-process.ts";
 
@@ -282,13 +283,6 @@ async function measure(count: number, concurrency: number, one: (i: number) => P
   return { latencies, wallMs: performance.now() - t0, count, concurrency };
 }
 
-function pct(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
-}
-const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-const r1 = (x: number): number => Math.round(x * 10) / 10;
 const perSecond = (p: Phase): number => p.count / (p.wallMs / 1000);
 
 const mismatches: string[] = [];
@@ -473,8 +467,6 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
       ] as [string, Phase][]
     ).map(([name, p]) => [name, String(p.concurrency), String(p.count), r1(pct(p.latencies, 50)).toFixed(1), r1(pct(p.latencies, 95)).toFixed(1), r1(mean(p.latencies)).toFixed(1), r1(perSecond(p)).toFixed(1)]),
   ];
-  const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] as string).length)));
-  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  ");
   const b = bd.result();
   const out: string[] = [];
   out.push("");
@@ -483,9 +475,7 @@ async function run(tmp: string, started: number, log: (s: string) => void): Prom
   out.push("submissions: 3/4 accepted (two styles), 1/8 wrong_answer, 1/8 runtime_error; every source unique (no compile-cache hits); every verdict checked");
   out.push(`both models are measured interleaved (c=1: rounds of ${POOL_PER_ROUND} pool grades + 1 process run; c=${CONCURRENCY}: ${BLOCKS} alternating blocks) so they see the same background load`);
   out.push("");
-  out.push(line(rows[0] as string[]));
-  out.push(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows.slice(1)) out.push(line(r));
+  out.push(...table(rows));
   out.push("");
   out.push(`ours p50 at concurrency 1: ${r1(p50)} ms                         target ≤ 30 ms: ${p50 <= 30 ? "met" : "NOT met"}`);
   out.push(`speedup, process p50 / ours p50 at concurrency 1: ${r1(speedup).toFixed(1)}×   target ≥ 8: ${speedup >= 8 ? "met" : "NOT met"}`);

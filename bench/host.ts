@@ -16,6 +16,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { restoreRun, saveRun, startScenario } from "../graders/host/scenarios/runtime.ts";
+import { pct, r2, table } from "./stats.ts";
 
 export interface HostBenchReport {
   lines: string[];
@@ -45,13 +46,6 @@ const SCENARIOS: { slug: string; unit: string }[] = [
   { slug: "missing-env-in-unit", unit: "billing.service" },
 ];
 
-function pct(xs: number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-}
-
-const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 export async function runHostBench(opts: { scale: number; log: (msg: string) => void }): Promise<HostBenchReport> {
   const rounds = Math.max(10, Math.round(60 * opts.scale));
@@ -99,8 +93,6 @@ export async function runHostBench(opts: { scale: number; log: (msg: string) => 
   const rows: string[][] = [["command", "runs", "p50 ms", "p99 ms", "max ms"]];
   for (const [label, xs] of perCase) rows.push([label, String(xs.length), r2(pct(xs, 50)).toFixed(2), r2(pct(xs, 99)).toFixed(2), r2(Math.max(...xs)).toFixed(2)]);
   rows.push(["all commands", String(all.length), r2(pct(all, 50)).toFixed(2), r2(pct(all, 99)).toFixed(2), r2(Math.max(...all)).toFixed(2)]);
-  const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] as string).length)));
-  const fmt = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  ");
 
   const p99 = pct(all, 99);
   const create99 = pct(createMs, 99);
@@ -110,9 +102,7 @@ export async function runHostBench(opts: { scale: number; log: (msg: string) => 
     "",
     `Troubleshooting host (in process): ${SCENARIOS.length} scenarios × 5 seeds, ${rounds} rounds of ${CASES.length} commands per host; each command also advances the simulated clock 2–6 s (programs tick)`,
     "",
-    fmt(rows[0] as string[]),
-    widths.map((w) => "-".repeat(w)).join("  "),
-    ...rows.slice(1).map(fmt),
+    ...table(rows),
     "",
     `create (build host + login shell): p50 ${r2(pct(createMs, 50))} ms, p99 ${r2(create99)} ms      target < 20 ms: ${create99 < 20 ? "met" : "NOT met"}`,
     `save (serialise run): p50 ${r2(pct(saveMs, 50))} ms; restore: p50 ${r2(pct(restoreMs, 50))} ms, p99 ${r2(restore99)} ms   target < 20 ms: ${restore99 < 20 ? "met" : "NOT met"}`,

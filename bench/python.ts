@@ -28,6 +28,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { runVerdictProcess, type ProcessVerdict } from "./run-process.ts";
+import { mean, pct, r1, r2, table } from "./stats.ts";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -195,14 +196,7 @@ function python3Version(): Promise<string> {
 
 // ---------------------------------------------------------------- helpers
 
-function pct(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
-}
-const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-const r1 = (x: number): number => Math.round(x * 10) / 10;
-const r2 = (x: number): number => Math.round(x * 100) / 100;
+
 const mb = (bytes: number): number => r1(bytes / (1024 * 1024));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -564,8 +558,6 @@ export async function runPythonBench(o: PythonBenchOptions): Promise<PythonBench
     ["python3 process per submission", "1", String(proc1.length), r1(pct(proc1, 50)).toFixed(1), r1(pct(proc1, 95)).toFixed(1), r1(mean(proc1)).toFixed(1), "", ""],
     ["python3 process per submission", String(CONCURRENCY), String(proc8.count), r1(pct(proc8.latencies, 50)).toFixed(1), r1(pct(proc8.latencies, 95)).toFixed(1), r1(mean(proc8.latencies)).toFixed(1), r1(procRate).toFixed(1), r1(procRate / o.cpus).toFixed(1)],
   ];
-  const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] as string).length)));
-  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join("  ");
   const out: string[] = [];
   out.push("");
   out.push(`Python grading (CPython via Pyodide ${pyodideFiles().version} in isolated-vm), same problem, ${cases} cases per submission, mode submit; baseline ${pyVersion}`);
@@ -574,9 +566,7 @@ export async function runPythonBench(o: PythonBenchOptions): Promise<PythonBench
   out.push(`paced: each round's first submission is sent ≥ ${r1(pace)} ms after the previous verdict (a sleep of 2× the median boot from snapshot, then a python3 run and a breakdown sample), so the worker's refill has finished; back-to-back: ${BACK_TO_BACK} more per round, each sent the moment the previous verdict arrives, so each waits for the refill (a boot from the snapshot) the previous one started`);
   out.push(`concurrency ${CONCURRENCY}: ${BLOCKS} alternating blocks of ${POOL_PER_BLOCK} pool / ${PROC_PER_BLOCK} python3 submissions; pool rate in steady state (from the ${skip}th completion of a block to its last, so the ${o.cpus * o.pythonWarm} isolates booted before a block are not free work; raw count/wall ${r2(poolRaw)}/s)`);
   out.push("");
-  out.push(line(rows[0] as string[]));
-  out.push(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows.slice(1)) out.push(line(r));
+  out.push(...table(rows));
   out.push("");
   out.push(`python p50 with the pool warm: ${r1(p50)} ms                      target ≤ 150 ms: ${p50 <= 150 ? "met" : "NOT met"}`);
   out.push(`python sustained throughput at c=${CONCURRENCY}, refills counted: ${r2(perCore)}/s per core   target ≥ 2: ${perCore >= 2 ? "met" : "NOT met"}`);
