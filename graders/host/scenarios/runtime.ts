@@ -15,9 +15,29 @@ export interface ScenarioRun {
   session: Session;
 }
 
+/**
+ * Built hosts by slug and seed, as JSON. Building replays the scenario's
+ * history (days of a crash loop, hours of cron), which can take hundreds of
+ * milliseconds; a host is plain data, so every later start of the same seed
+ * (a Reset, another candidate) restores the copy in a few. Bounded: the
+ * oldest entry goes first.
+ */
+const BUILT = new Map<string, string>();
+const BUILT_MAX = 64;
+
+function builtHost(scenario: ScenarioDefinition, seed: number): Host {
+  const key = `${scenario.slug}:${seed}`;
+  const cached = BUILT.get(key);
+  if (cached !== undefined) return Host.restore(cached);
+  const host = scenario.build(seed);
+  BUILT.set(key, host.serialize());
+  if (BUILT.size > BUILT_MAX) BUILT.delete(BUILT.keys().next().value as string);
+  return host;
+}
+
 export function startScenario(slug: string, seed: number): ScenarioRun {
   const scenario = scenarioBySlug(slug);
-  return { scenario, seed, session: new Session(scenario.build(seed)) };
+  return { scenario, seed, session: new Session(builtHost(scenario, seed)) };
 }
 
 export function judge(scenario: ScenarioDefinition, host: Host): Verdict {
