@@ -16,18 +16,23 @@ import { FollowLoop, type FollowChunk } from "./follow-loop";
 import { LineEditor } from "./line-editor";
 
 export type FollowKeys = "interrupt" | "top";
+/** A command still running: which keys it takes, and whether it draws full screen (top, watch). */
+export interface FollowInfo {
+  keys: FollowKeys;
+  fullScreen: boolean;
+}
 
 export interface ShellOutput {
   stdout: string;
   stderr: string;
   prompt: string;
   /** The command keeps running: poll until it ends. */
-  follow?: { keys: FollowKeys };
+  follow?: FollowInfo;
   /** The command opened an editor (the page shows it; opaque here). */
   editor?: unknown;
 }
 
-/** top draws on the alternate screen; a resumed top needs it again. */
+/** top and watch draw on the alternate screen; resumed after a reload, they need it again. */
 const ENTER_FULL_SCREEN = "\x1b[?1049h\x1b[?25l";
 
 export interface TerminalProps {
@@ -45,7 +50,7 @@ export interface TerminalProps {
   /** Show the editor a command opened; resolves with what the shell prints once it is closed. */
   openEditor(editor: unknown): Promise<ShellOutput>;
   /** What was still running when the page loaded. */
-  resume?: { follow: { keys: FollowKeys } | null; editor: unknown };
+  resume?: { follow: FollowInfo | null; editor: unknown };
   /** Lets the page reset the screen (Reset host) without remounting. */
   onReady?(api: { reset(banner: string, prompt: string): void; focus(): void }): void;
 }
@@ -136,7 +141,7 @@ export default function Terminal(props: TerminalProps) {
     if (resume?.follow) {
       // Reloaded while a command was running: it still runs on the host, keep streaming it.
       editor.setBusy();
-      if (resume.follow.keys === "top") term.write(ENTER_FULL_SCREEN);
+      if (resume.follow.fullScreen) term.write(ENTER_FULL_SCREEN);
       startFollow(resume.follow.keys, props.prompt);
     } else if (resume?.editor) {
       editor.setBusy();

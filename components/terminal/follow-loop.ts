@@ -38,13 +38,19 @@ export class FollowLoop {
   private keySent = false;
   private ended = false;
 
-  constructor(
-    private readonly host: FollowLoopHost,
-    private readonly keys: "interrupt" | "top",
-    private readonly prompt: string,
-    private readonly intervalMs = 1000,
-    private readonly timers: Timers = realTimers,
-  ) {}
+  private readonly host: FollowLoopHost;
+  private readonly keys: "interrupt" | "top";
+  private readonly prompt: string;
+  private readonly intervalMs: number;
+  private readonly timers: Timers;
+
+  constructor(host: FollowLoopHost, keys: "interrupt" | "top", prompt: string, intervalMs = 1000, timers: Timers = realTimers) {
+    this.host = host;
+    this.keys = keys;
+    this.prompt = prompt;
+    this.intervalMs = intervalMs;
+    this.timers = timers;
+  }
 
   get running(): boolean {
     return !this.ended;

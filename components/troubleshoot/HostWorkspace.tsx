@@ -12,7 +12,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { CheckView, HostRunView } from "@/lib/troubleshoot/host-run-view";
 import { api, ApiError } from "../api";
 import type { ShellOutput, TerminalProps } from "../terminal/Terminal";
+import type { FollowChunk } from "../terminal/follow-loop";
+import type { EditorView } from "@/graders/host/shell/editor/types";
 import { Debrief } from "./Debrief";
+import { EditorPanel } from "./EditorPanel";
 import styles from "./HostWorkspace.module.css";
 import { Timebox } from "./Timebox";
 
@@ -49,8 +52,35 @@ export function HostWorkspace({ initial }: { initial: HostRunView }) {
   runIdRef.current = run.id;
   const termRef = useRef<TerminalApi | null>(null);
 
-  const exec = useCallback(async (line: string, columns: number): Promise<ShellOutput> => {
-    return api<ShellOutput>(`/api/troubleshoot/runs/${runIdRef.current}/exec`, { method: "POST", body: { line, columns } });
+  const exec = useCallback(async (line: string, columns: number, rows: number): Promise<ShellOutput> => {
+    return api<ShellOutput>(`/api/troubleshoot/runs/${runIdRef.current}/exec`, { method: "POST", body: { line, columns, rows } });
+  }, []);
+  const poll = useCallback(() => api<FollowChunk>(`/api/troubleshoot/runs/${runIdRef.current}/follow`, { method: "POST", body: {} }), []);
+  const sendKey = useCallback(
+    (key: "ctrl-c" | "q") => api<FollowChunk>(`/api/troubleshoot/runs/${runIdRef.current}/interrupt`, { method: "POST", body: { key } }),
+    [],
+  );
+
+  // The editor panel: the terminal waits (busy) until the panel closes and then prints what the command printed.
+  const [editing, setEditing] = useState<EditorView | null>(null);
+  const closeEditor = useRef<((out: ShellOutput) => void) | null>(null);
+  const openEditor = useCallback(
+    (view: unknown) =>
+      new Promise<ShellOutput>((resolve) => {
+        closeEditor.current = resolve;
+        setEditing(view as EditorView);
+      }),
+    [],
+  );
+  const saveEditor = useCallback(
+    (content: string) => api<{ ok: boolean; status: string }>(`/api/troubleshoot/runs/${runIdRef.current}/editor`, { method: "POST", body: { action: "save", content } }),
+    [],
+  );
+  const exitEditor = useCallback(async () => {
+    const out = await api<ShellOutput>(`/api/troubleshoot/runs/${runIdRef.current}/editor`, { method: "POST", body: { action: "exit" } });
+    setEditing(null);
+    closeEditor.current?.(out);
+    closeEditor.current = null;
   }, []);
   const complete = useCallback(
     (line: string, cursor: number) => api<{ start: number; candidates: string[] }>(`/api/troubleshoot/runs/${runIdRef.current}/complete`, { method: "POST", body: { line, cursor } }),
@@ -98,6 +128,8 @@ export function HostWorkspace({ initial }: { initial: HostRunView }) {
       setRun(r.run);
       setCheck(null);
       setHints([]);
+      setEditing(null);
+      closeEditor.current = null;
       termRef.current?.reset(r.run.banner, r.run.prompt);
     } catch (e) {
       setError(message(e));
@@ -193,11 +225,15 @@ export function HostWorkspace({ initial }: { initial: HostRunView }) {
           history={run.history}
           run={exec}
           complete={complete}
-          interrupt={() => undefined}
+          poll={poll}
+          sendKey={sendKey}
+          openEditor={openEditor}
+          resume={{ follow: run.follow, editor: run.editor }}
           onReady={(t) => {
             termRef.current = t;
           }}
         />
+        {editing && <EditorPanel key={`${editing.path}-${run.id}`} view={editing} save={saveEditor} exit={exitEditor} />}
       </section>
     </div>
   );

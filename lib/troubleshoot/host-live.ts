@@ -49,7 +49,7 @@ export async function interruptFollow(options: RunRef & { key?: "ctrl-c" | "q" |
 async function step(options: RunRef, fn: (session: ReturnType<typeof liveRun>["session"], runId: string) => Promise<{ stdout: string; stderr: string; exitCode: number; done: boolean }>): Promise<FollowOutput> {
   return withOwnedRun(options.user, options.runId, async (_actor, row) => {
     const run = liveRun(row.id, row.version, row.stateJson);
-    const top = run.session.following()?.keys === "top";
+    const fullScreen = run.session.following()?.fullScreen ?? false;
     const r = await fn(run.session, row.id);
     const stdout = boundOutput(r.stdout);
     const stderr = boundOutput(r.stderr);
@@ -57,7 +57,7 @@ async function step(options: RunRef, fn: (session: ReturnType<typeof liveRun>["s
     // Nothing new and still running: no save. The live copy keeps the advanced clock and the next
     // save carries it; a restart meanwhile resumes from the last save, consistent in itself.
     if (stdout || stderr || r.done) {
-      const transcript = extendLast(parseTranscript(row.transcriptJson), { stdout: top ? "" : stdout, stderr, ...(r.done ? { exitCode: r.exitCode } : {}) });
+      const transcript = extendLast(parseTranscript(row.transcriptJson), { stdout: fullScreen ? "" : stdout, stderr, ...(r.done ? { exitCode: r.exitCode } : {}) });
       await persist(row, run, { transcriptJson: JSON.stringify(transcript) });
     }
     return { stdout, stderr, done: r.done, exitCode: r.exitCode, prompt: run.session.prompt() };

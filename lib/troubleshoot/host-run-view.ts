@@ -5,6 +5,7 @@ import { loginBanner } from "../../graders/troubleshooting/banner.ts";
 import { HOST_LIMITS } from "../../graders/limits.ts";
 import type { ScenarioRun } from "../../graders/host/scenarios/runtime.ts";
 import type { EditorView } from "../../graders/host/shell/editor/types.ts";
+import type { FollowInfo } from "../../graders/host/shell/follow/types.ts";
 import { getEnv } from "../env.ts";
 import { renderMarkdown } from "../problems/markdown.ts";
 import type { TroubleshootingEntry } from "./catalog.ts";
@@ -36,7 +37,7 @@ export interface HostRunView {
   lastCheck: CheckView | null;
   solvedAt: string | null;
   /** A command still running in the foreground when the page loaded: the terminal resumes polling it. */
-  follow: { keys: "interrupt" | "top" } | null;
+  follow: FollowInfo | null;
   /** An editor left open: the page reopens the panel. */
   editor: EditorView | null;
   debrief: { rootCauseHtml: string; idealPath: { cmd: string; why: string }[]; transcript: TranscriptEntry[] } | null;

@@ -24,6 +24,7 @@ import { toHostRunView, type CheckView, type HostRunView } from "./host-run-view
 import { forget, liveRun, remember, saveRun, withRunLock } from "./live-runs.ts";
 import { appendTranscript, boundOutput, parseTranscript } from "./transcript.ts";
 import type { EditorView } from "../../graders/host/shell/editor/types.ts";
+import type { FollowInfo } from "../../graders/host/shell/follow/types.ts";
 import { markPolled } from "./follow-clock.ts";
 
 const log = moduleLogger("troubleshoot");
@@ -106,7 +107,7 @@ export interface CommandOutput {
   exitCode: number;
   prompt: string;
   /** The command keeps running (tail -f, top ...): poll /follow, send Ctrl-C (or q) to /interrupt. */
-  follow?: { keys: "interrupt" | "top" };
+  follow?: FollowInfo;
   /** The command opened an editor: show the panel; save and exit through /editor. */
   editor?: EditorView;
 }
@@ -134,7 +135,7 @@ export async function runHostCommand(options: RunHostCommandOptions): Promise<Co
       prompt,
       cmd: line,
       // A full-screen program leaves nothing on the normal screen once it exits.
-      stdout: result.follow?.keys === "top" ? "" : stdout,
+      stdout: result.follow?.fullScreen ? "" : stdout,
       stderr,
       exitCode: result.exitCode,
       wallMs: Date.now() - row.createdAt.getTime(),

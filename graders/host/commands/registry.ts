@@ -1,4 +1,4 @@
-import { defineCommand, type Command, type CommandName } from "just-bash";
+import { defineCommand, type Command, type CommandName, type ExecResult } from "just-bash";
 import { isSysError } from "../state/errors.ts";
 import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
@@ -29,6 +29,8 @@ import { kill } from "./kill/index.ts";
 import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
 import { nginx } from "./nginx/index.ts";
+import { openssl } from "./openssl/index.ts";
+import { python3 } from "./python3/index.ts";
 import { registerSbin, SBIN_COMMANDS } from "./sbin.ts";
 import { NET_COMMANDS } from "./net-commands.ts";
 import { nano, sudoedit, vi, vim } from "./nano/index.ts";
@@ -51,6 +53,7 @@ import { ulimit } from "./ulimit/index.ts";
 import { uname } from "./uname/index.ts";
 import { uptime } from "./uptime/index.ts";
 import { vmstat } from "./vmstat/index.ts";
+import { watch } from "./watch/index.ts";
 import { w, who } from "./who/index.ts";
 import { whoami } from "./whoami/index.ts";
 import { SYSTEM_TOOLS } from "./system-tools.ts";
@@ -65,7 +68,7 @@ import { SYSTEM_TOOLS } from "./system-tools.ts";
 registerSbin(nginx);
 
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool), ...NET_COMMANDS, ...SYSTEM_TOOLS,cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, file, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nano, nproc, pgrep, pidof, pkill, printenv, ps, sort, ss, stat, su, sudo, sudoedit, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vi, vim, vmstat, w, who, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool), ...NET_COMMANDS, ...SYSTEM_TOOLS,cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, file, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nano, nproc, openssl, pgrep, pidof, pkill, printenv, ps, python3, sort, ss, stat, su, sudo, sudoedit, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vi, vim, vmstat, w, watch, who, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
@@ -87,6 +90,17 @@ export const SHELL_BUILTIN_COMMANDS = ["alias", "unalias", "history", "ulimit"];
  * that command's error handling; it still becomes a one-line diagnostic in
  * the command's name rather than a stack trace in the candidate's terminal.
  */
+/**
+ * just-bash hands text output to the next command of a pipe by re-encoding it
+ * one character at a time, which takes seconds for the megabytes `ls` or
+ * `find` print over a huge directory. Plain ASCII is the same as its bytes,
+ * so large ASCII output is passed on as bytes and skips that step.
+ */
+function asciiAsBytes(result: ExecResult): ExecResult {
+  if (result.stdout.length < 65_536 || result.stdoutKind !== undefined || !/^[\x00-\x7f]*$/.test(result.stdout)) return result;
+  return { ...result, stdoutKind: "bytes" };
+}
+
 export function allCommands(rt: Runtime): Command[] {
   const known = new Set<string>([...HOST_COMMANDS.map((c) => c.name), ...JUST_BASH_BUILTINS, ...SHELL_BUILTIN_COMMANDS, ...SBIN_COMMANDS.keys()]);
   const own = HOST_COMMANDS.map((cmd) =>
@@ -94,7 +108,7 @@ export function allCommands(rt: Runtime): Command[] {
       const banner = versionBanner(cmd.name, args);
       if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
       try {
-        return await cmd.run(args, ctx, rt);
+        return asciiAsBytes(await cmd.run(args, ctx, rt));
       } catch (e) {
         if (!isSysError(e)) throw e;
         return { stdout: "", stderr: `${cmd.name}: ${e.path}: ${e.text}\n`, exitCode: 1 };

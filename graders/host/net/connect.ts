@@ -1,5 +1,6 @@
 import type { Host } from "../state/host.ts";
 import type { HttpRequest, HttpResponse } from "../programs/types.ts";
+import { evaluate } from "./firewall.ts";
 import { httpLocal } from "./http.ts";
 import { isLoopback } from "./ipv4.ts";
 import { tcpConnect } from "./remote.ts";
@@ -37,6 +38,13 @@ export function httpRequest(host: Host, name: string, port: number, req: Omit<Ht
   let refused: HttpOutcome | null = null;
   for (const addr of r.addrs) {
     if (isLoopback(addr) || isLocalAddress(host.state, addr)) {
+      // Even local connections traverse INPUT (on lo): a rule without -i can cut this host off from itself.
+      const v = evaluate(host.state, "INPUT", { src: isLoopback(addr) ? addr : addr, dst: addr, proto: "tcp", dport: port, inIface: "lo", ctstate: "NEW" }, true);
+      if (v.verdict === "DROP") return timedOut(name, port, elapsed, opts);
+      if (v.verdict === "REJECT") {
+        refused = { ok: false, code: 7, message: `Failed to connect to ${name} port ${port} after ${elapsed} ms: Couldn't connect to server`, elapsedMs: elapsed };
+        continue;
+      }
       const res = httpLocal(host, port, req.path, req.method);
       if (res) return { ok: true, response: res, addr, elapsedMs: elapsed };
       refused = { ok: false, code: 7, message: `Failed to connect to ${name} port ${port} after ${elapsed} ms: Couldn't connect to server`, elapsedMs: elapsed };
@@ -58,11 +66,18 @@ export function httpRequest(host: Host, name: string, port: number, req: Omit<Ht
       refused = { ok: false, code: 7, message: `Failed to connect to ${name} port ${port} after ${elapsed} ms: Couldn't connect to server`, elapsedMs: elapsed };
       continue;
     }
-    // Silence: whichever timeout comes first decides curl's words.
+    return timedOut(name, port, elapsed, opts);
+  }
+  return refused ?? { ok: false, code: 6, message: `Could not resolve host: ${name}`, elapsedMs: elapsed };
+}
+
+/** Silence: whichever timeout comes first decides curl's words. */
+function timedOut(name: string, port: number, elapsed: number, opts: ConnectOpts): HttpOutcome {
+  {
+    const maxMs = opts.maxTimeSec !== undefined ? opts.maxTimeSec * 1000 : Infinity;
     const connectMs = opts.connectTimeoutSec !== undefined ? opts.connectTimeoutSec * 1000 : Infinity;
     if (maxMs <= connectMs && maxMs < SYN_GIVE_UP_MS) return { ok: false, code: 28, message: `Connection timed out after ${maxMs + 1} milliseconds`, elapsedMs: maxMs + 1 };
     if (connectMs < SYN_GIVE_UP_MS) return { ok: false, code: 28, message: `Failed to connect to ${name} port ${port} after ${elapsed + connectMs + 1} ms: Timeout was reached`, elapsedMs: elapsed + connectMs + 1 };
     return { ok: false, code: 28, message: `Failed to connect to ${name} port ${port} after ${elapsed + SYN_GIVE_UP_MS} ms: Couldn't connect to server`, elapsedMs: elapsed + SYN_GIVE_UP_MS };
   }
-  return refused ?? { ok: false, code: 6, message: `Could not resolve host: ${name}`, elapsedMs: elapsed };
 }

@@ -12,11 +12,9 @@ type Entry = { path: string; size: number } | { path: string; link: string };
 
 const PACKAGES: Record<string, Entry[]> = {
   iptables: [
-    // Debian links these to the multi-call xtables-nft-multi; the shell runs a command by the
-    // name its symlinks end at, so here they are files of their own.
     { path: "/usr/sbin/xtables-nft-multi", size: 228_512 },
-    { path: "/usr/sbin/iptables-nft", size: 228_512 },
-    { path: "/usr/sbin/iptables-nft-save", size: 228_512 },
+    { path: "/usr/sbin/iptables-nft", link: "xtables-nft-multi" },
+    { path: "/usr/sbin/iptables-nft-save", link: "xtables-nft-multi" },
     { path: "/usr/sbin/iptables-nft-restore", link: "xtables-nft-multi" },
     { path: "/etc/alternatives/iptables", link: "/usr/sbin/iptables-nft" },
     { path: "/etc/alternatives/iptables-save", link: "/usr/sbin/iptables-nft-save" },
@@ -39,7 +37,7 @@ const PACKAGES: Record<string, Entry[]> = {
 
 /** Command name -> the package providing it, for the registry's "every command has a binary" rule. */
 export const PACKAGE_COMMANDS: Record<string, string> = {
-  iptables: "iptables", "iptables-save": "iptables", "iptables-restore": "iptables", "iptables-nft": "iptables", "iptables-nft-save": "iptables",
+  iptables: "iptables", "iptables-save": "iptables", "iptables-restore": "iptables",
   "netfilter-persistent": "iptables-persistent", netstat: "net-tools", resolvectl: "systemd-resolved",
 };
 

@@ -81,5 +81,16 @@ export const nginx: Program = {
     return { status: 400, reason: "Bad Request", headers: [["Server", "nginx/1.22.1"], ["Content-Type", "text/html"], ["Content-Length", String(body.length)], ["Connection", "close"]], body };
   },
 
+  tls(host, proc, port, serverName) {
+    const master = masterOf(host, proc);
+    if (!master) return null;
+    const servers = loadedConf(master).servers.filter((s) => s.listens.some((l) => l.port === port && l.ssl));
+    if (servers.length === 0) return null;
+    // SNI picks the server by name; without a match the port's default server answers.
+    const srv = servers.find((s) => serverName !== null && s.names.includes(serverName))
+      ?? servers.find((s) => s.listens.some((l) => l.port === port && l.def)) ?? servers[0];
+    return srv?.tlsChain ?? null;
+  },
+
   control,
 };

@@ -2,13 +2,19 @@ import { apiServer } from "./api-server.ts";
 import { appServer } from "./app-server.ts";
 import { billingApi } from "./billing-api.ts";
 import { releaseApp } from "./release-app.ts";
+import { uploadApp } from "./upload-app.ts";
 import { cacheWarmer } from "./cache-warmer.ts";
 import { queueWorker } from "./queue-worker.ts";
 import { sessionApp } from "./session-app.ts";
 import { cronDaemon } from "./cron/daemon.ts";
 import { cronSession, cronShell } from "./cron/session.ts";
 import { cpuSpin, writeFileJob } from "./cron/behaviours.ts";
+import { thumbConvert, thumbd } from "./thumbd.ts";
+import { debugDump } from "./cron/dump.ts";
 import { nginx } from "./nginx.ts";
+import { pythonHttpServer } from "./python/http-server.ts";
+import { netApp } from "./net-app.ts";
+import { resolvedProgram } from "../net/resolved.ts";
 import type { Program } from "./types.ts";
 
 /** Behaviour by name; processes without a program just sit in the table (sshd, cron, ...). */
@@ -17,6 +23,7 @@ const PROGRAMS: Record<string, Program> = {
   "app-server": appServer,
   "billing-api": billingApi,
   "release-app": releaseApp,
+  "upload-app": uploadApp,
   "cache-warmer": cacheWarmer,
   "queue-worker": queueWorker,
   "session-app": sessionApp,
@@ -26,7 +33,13 @@ const PROGRAMS: Record<string, Program> = {
   "cron-shell": cronShell,
   "cpu-spin": cpuSpin,
   "write-file": writeFileJob,
+  "debug-dump": debugDump,
+  thumbd,
+  "thumb-convert": thumbConvert,
   nginx,
+  "python-http-server": pythonHttpServer,
+  "net-app": netApp,
+  "systemd-resolved": resolvedProgram,
   idle: {},
   // Stock daemons (cron, sshd, journald, ...) reload their configuration on SIGHUP instead of dying.
   daemon: { onSignal: (_host, _proc, sig) => sig === 1 },

@@ -34,4 +34,6 @@ export interface Program {
    * run by systemd as the short-lived process `ctl`; returns its exit status.
    */
   control?(host: Host, unit: Unit, argv: string[], ctl: Proc): number;
+  /** A TLS listener: the certificate chain (PEM, leaf first) it presents on `port` for SNI `serverName`; null if that port is plain TCP. */
+  tls?(host: Host, proc: Proc, port: number, serverName: string | null): string | null;
 }

@@ -126,6 +126,8 @@ export function stopForking(host: Host, unit: Unit): void {
   if (unit.activeState !== "active") return;
   sysLog(host, unit, `Stopping ${title(unit)}...`);
   const main = unit.mainPid !== null ? host.state.procs[unit.mainPid] : undefined;
+  // The main process exiting now is the stop systemd asked for, not a crash to react to.
+  unit.mainPid = null;
   if (unit.execStop) runControl(host, unit, "ExecStop", unit.execStop);
   else if (main?.program) programFor(main.program).onSignal?.(host, main, 15);
   if (main && host.state.procs[main.pid]) exitProc(host.state, main);

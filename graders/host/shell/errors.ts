@@ -14,7 +14,7 @@ export function toLoginShellErrors(stderr: string): string {
  * print strerror() there ("Permission denied").
  */
 export function toStrerror(stderr: string): string {
-  return stderr.replace(/\b(E[A-Z]+): [a-z ]+, \w+ '[^'\n]*'/g, (whole, code: string) => STRERROR[code as Errno] ?? whole);
+  return stderr.replace(/\b(E[A-Z]+): [a-z -]+, \w+ '[^'\n]*'/g, (whole, code: string) => STRERROR[code as Errno] ?? whole);
 }
 
 /**

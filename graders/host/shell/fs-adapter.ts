@@ -14,6 +14,7 @@ import { fileSize } from "../state/usage.ts";
 import type { Inode } from "../state/types.ts";
 import { procEntry, procFdInode, procNode, writeOomScoreAdj, type ProcNode } from "./procfs.ts";
 import type { Runtime } from "./runtime.ts";
+import { hugeGlobEntries } from "./arglist.ts";
 
 /**
  * just-bash's IFileSystem over the host model. just-bash's interpreter and
@@ -201,6 +202,13 @@ export class HostFs implements IFileSystem {
         const kind = procEntry(this.rt, `${path}/${name}`.replace("//", "/")).kind;
         return { name, isFile: kind === "file", isDirectory: kind === "dir", isSymbolicLink: kind === "symlink" };
       });
+    }
+    const found = fs.resolve(this.state, this.rt.cred, path);
+    if (found.inode.kind === "dir" && found.inode.bulk?.length) {
+      // Only glob expansion lists directories through here: a huge one is matched by counting (arglist.ts).
+      const real = fs.readdir(this.state, this.rt.cred, path, 0);
+      const matched = hugeGlobEntries(this.rt, found.path, found.inode, real);
+      if (matched) return matched.map(({ name, inode }) => ({ name, isFile: inode.kind === "file", isDirectory: inode.kind === "dir", isSymbolicLink: inode.kind === "symlink" }));
     }
     return fs
       .readdir(this.state, this.rt.cred, path)

@@ -1,6 +1,7 @@
 import type { Errno } from "../state/errors.ts";
 import type { Cred } from "../state/fs.ts";
 import type { Host } from "../state/host.ts";
+import type { GlobWord } from "./arglist.ts";
 import type { FollowSpec } from "./follow/types.ts";
 import type { EditRequest } from "./editor/types.ts";
 
@@ -23,6 +24,9 @@ export interface Runtime {
   history?: string[];
   /** argv lists of each pipeline on the current line (see pipelines.ts). */
   pipelines?: string[][][];
+  /** Words of the current line that bash glob-expands, and the command refused with E2BIG (see arglist.ts). */
+  globWords?: GlobWord[];
+  argListTooLong?: { command: string; word: string } | null;
   /** Terminal width when the session is attached to one; commands in `ttyWriters` write straight to it. */
   terminalColumns?: number | null;
   ttyWriters?: Set<string>;

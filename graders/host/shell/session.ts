@@ -11,9 +11,12 @@ import { permits, ROOT, tryResolve } from "../state/fs.ts";
 import { loginEnv, loginShell } from "./login.ts";
 import { enterShell, leaveShell, type ShellFrame } from "./nested.ts";
 import { linePipelines, terminalWriters } from "./pipelines.ts";
+import { argListTooLongResult, globWords } from "./arglist.ts";
 import { expandHistory } from "./history.ts";
 import { complete, type Completion } from "./complete.ts";
-import { followKeys, type FollowKeys, type FollowState } from "./follow/types.ts";
+import { followInfo, type FollowInfo, type FollowState, type WatchFollow } from "./follow/types.ts";
+import { watchFrame } from "./follow/watch.ts";
+import { withCred } from "./runtime.ts";
 import { followSlot } from "./follow/slot.ts";
 import { advanceFollow, interruptFollow, keyFollow, SIGINT_STATUS, type FollowOutput } from "./follow/run.ts";
 import { editorView, type EditorState, type EditorView } from "./editor/types.ts";
@@ -59,7 +62,7 @@ export interface RunResult {
   stderr: string;
   exitCode: number;
   /** The command keeps running: call tick() for more output, interrupt() or key() to end it. */
-  follow?: { keys: FollowKeys };
+  follow?: FollowInfo;
   /** The command opened an editor: show the panel, then saveEditor()/exitEditor(). */
   editor?: EditorView;
 }
@@ -177,6 +180,8 @@ export class Session {
     this.captured = null;
     this.rt.lastFsError = null;
     this.rt.pipelines = linePipelines(line);
+    this.rt.globWords = globWords(line);
+    this.rt.argListTooLong = null;
     this.rt.ttyWriters = this.rt.terminalColumns ? terminalWriters(line) : new Set();
     const slot = followSlot(line);
     this.rt.followSlot = slot?.name ?? null;
@@ -194,6 +199,8 @@ export class Session {
     }
     let exitCode = this.captured ? (this.captured as { exit: number }).exit : result.exitCode;
     let stderr = toLoginShellErrors(redirectErrors(toStrerror(result.stderr), this.rt.lastFsError));
+    const e2big = argListTooLongResult(this.rt, stderr, exitCode);
+    if (e2big) ({ stderr, exitCode } = e2big);
     if (this.captured) {
       const c = this.captured as { cwd: string; vars: Record<string, string>; exported: string[] };
       this.state.cwd = c.cwd;
@@ -227,11 +234,11 @@ export class Session {
     if (spec) {
       if (this.rt.terminalColumns) {
         this.state.follow = { spec, filter };
-        out.follow = { keys: followKeys(spec) };
+        out.follow = followInfo(spec);
       } else {
         // No terminal (a pipe, a script): the follow ends right after its first output, as if
         // Ctrl-C came at once, so a piped session never waits on it.
-        const end = interruptFollow(spec, false);
+        const end = interruptFollow(this.rt, spec, false);
         out.stdout += end.stdout;
         out.exitCode = this.state.lastExit = end.exit ?? SIGINT_STATUS;
       }
@@ -264,22 +271,32 @@ export class Session {
   }
 
   /** Whether a command is still running in the foreground. */
-  following(): { keys: FollowKeys } | null {
-    return this.state.follow ? { keys: followKeys(this.state.follow.spec) } : null;
+  following(): FollowInfo | null {
+    return this.state.follow ? followInfo(this.state.follow.spec) : null;
   }
 
   /** Let `ms` of simulated time pass while the follow runs; its new output, through the pipeline's later stages. */
   async tick(ms: number): Promise<FollowResult> {
     const f = this.state.follow;
     if (!f) return { stdout: "", stderr: "", exitCode: this.state.lastExit, done: true };
-    return this.deliver(advanceFollow(this.rt, f.spec, ms), true);
+    const o = advanceFollow(this.rt, f.spec, ms);
+    if (o.rerun && f.spec.kind === "watch") o.stdout = await this.watchAgain(f.spec);
+    return this.deliver(o, true);
+  }
+
+  /** watch's next screen: its command run again as whoever started watch. */
+  private async watchAgain(spec: WatchFollow): Promise<string> {
+    const exported = Object.fromEntries(this.state.exported.map((k) => [k, this.state.vars[k] ?? ""]));
+    const run = () => this.bash.exec(spec.command, { cwd: this.state.cwd, env: exported, replaceEnv: true });
+    const r = spec.cred.uid === this.rt.cred.uid ? await run() : await withCred(this.rt, spec.cred, spec.user, run);
+    return watchFrame(spec, this.host.state.hostname, this.host.now, r.stdout + r.stderr, this.rt.terminalColumns ?? 80, this.rt.terminalRows ?? 24);
   }
 
   /** Ctrl-C: the terminal shows ^C, the command dies of SIGINT ($? = 130; top exits 0). */
   async interrupt(): Promise<FollowResult> {
     const f = this.state.follow;
     if (!f) return { stdout: "", stderr: "", exitCode: this.state.lastExit, done: true };
-    return this.deliver(interruptFollow(f.spec, true), false);
+    return this.deliver(interruptFollow(this.rt, f.spec, true), false);
   }
 
   /** A key typed while following: `q` quits top; other keys are not read by the running program. */

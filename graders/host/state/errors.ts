@@ -5,7 +5,7 @@
  */
 export type Errno =
   | "ENOENT" | "EACCES" | "EPERM" | "ENOTDIR" | "EISDIR" | "EEXIST" | "ENOTEMPTY"
-  | "ENOSPC" | "ELOOP" | "EINVAL" | "ESRCH" | "EXDEV" | "EFBIG" | "EBUSY";
+  | "ENOSPC" | "ELOOP" | "EINVAL" | "ESRCH" | "EXDEV" | "EFBIG" | "EBUSY" | "EROFS";
 
 /** glibc strerror() texts, which is what coreutils prints after the path. */
 export const STRERROR: Record<Errno, string> = {
@@ -23,6 +23,7 @@ export const STRERROR: Record<Errno, string> = {
   EXDEV: "Invalid cross-device link",
   EFBIG: "File too large",
   EBUSY: "Device or resource busy",
+  EROFS: "Read-only file system",
 };
 
 export class SysError extends Error {

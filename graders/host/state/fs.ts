@@ -36,6 +36,20 @@ export function mountOf(state: HostState, dev: number): Mount {
   return mount;
 }
 
+/** Mounted with "ro" (by fstab, `mount -o remount,ro`, or ext4's errors=remount-ro). */
+export function isReadOnly(mount: Mount): boolean {
+  return mount.options.split(",").includes("ro");
+}
+
+/**
+ * The kernel refuses any change on a read-only mount before it looks at
+ * permissions (inode_permission, mnt_want_write): even root gets EROFS.
+ */
+export function ensureWritable(state: HostState, dev: number, path: string): void {
+  const mount = state.fs.mounts[dev];
+  if (mount && isReadOnly(mount)) throw new SysError("EROFS", path);
+}
+
 /** Does cred have `want` (bitmask of R/W/X) on the inode? Root bypasses r/w, and x when any x bit is set. */
 export function permits(inode: { mode: number; uid: number; gid: number; kind?: string }, cred: Cred, want: number): boolean {
   if (cred.uid === 0) {
@@ -137,6 +151,7 @@ export function tryResolve(state: HostState, cred: Cred, abs: string, follow = t
 function parentForChange(state: HostState, cred: Cred, abs: string): { dir: DirInode; name: string } {
   const dir = resolve(state, cred, dirname(abs)).inode;
   if (dir.kind !== "dir") throw new SysError("ENOTDIR", abs);
+  ensureWritable(state, dir.dev, abs);
   if (!permits(dir, cred, W | X)) throw new SysError("EACCES", abs);
   return { dir, name: basename(abs) };
 }
@@ -226,6 +241,7 @@ export function createFile(state: HostState, cred: Cred, abs: string, text: stri
 
 /** Replace a file's content, charging the size change against free space (the write(2) path). */
 export function writeInode(state: HostState, cred: Cred, inode: FileInode, genBytes: number, text: string, path: string): void {
+  ensureWritable(state, inode.dev, path);
   const mount = mountOf(state, inode.dev);
   const before = allocatedBytes(inode, mount.blockSize);
   const after = Math.ceil((genBytes + text.length) / mount.blockSize) * mount.blockSize + (inode.extraBlocks ?? 0) * mount.blockSize;
@@ -247,6 +263,7 @@ export function writeFile(state: HostState, cred: Cred, abs: string, data: strin
   const { inode } = found;
   if (inode.kind === "dir") throw new SysError("EISDIR", abs);
   if (inode.kind === "chr") return;
+  ensureWritable(state, inode.dev, abs);
   if (inode.kind !== "file" || !permits(inode, cred, W)) throw new SysError("EACCES", abs);
   if (append) writeInode(state, cred, inode, inode.genBytes, inode.text + data, abs);
   else writeInode(state, cred, inode, 0, data, abs);
@@ -268,6 +285,7 @@ export function truncatePath(state: HostState, cred: Cred, abs: string, size: nu
   const { inode } = resolve(state, cred, abs);
   if (inode.kind === "dir") throw new SysError("EISDIR", abs);
   if (inode.kind !== "file") return;
+  ensureWritable(state, inode.dev, abs);
   if (!permits(inode, cred, W)) throw new SysError("EACCES", abs);
   truncateInode(state, cred, inode, size, abs);
 }
@@ -408,12 +426,14 @@ export function rename(state: HostState, cred: Cred, from: string, to: string): 
 
 export function chmod(state: HostState, cred: Cred, abs: string, mode: number): void {
   const { inode } = resolve(state, cred, abs);
+  ensureWritable(state, inode.dev, abs);
   if (cred.uid !== 0 && cred.uid !== inode.uid) throw new SysError("EPERM", abs);
   inode.mode = mode & 0o7777;
 }
 
 export function chown(state: HostState, cred: Cred, abs: string, uid: number | null, gid: number | null): void {
   const { inode } = resolve(state, cred, abs);
+  ensureWritable(state, inode.dev, abs);
   if (cred.uid !== 0) throw new SysError("EPERM", abs);
   if (uid !== null) inode.uid = uid;
   if (gid !== null) inode.gid = gid;
@@ -421,6 +441,7 @@ export function chown(state: HostState, cred: Cred, abs: string, uid: number | n
 
 export function utimes(state: HostState, cred: Cred, abs: string, mtimeMs: number): void {
   const { inode } = resolve(state, cred, abs);
+  ensureWritable(state, inode.dev, abs);
   if (cred.uid !== 0 && cred.uid !== inode.uid && !permits(inode, cred, W)) throw new SysError("EACCES", abs);
   inode.mtimeMs = mtimeMs;
 }
@@ -455,6 +476,7 @@ export function countEntries(dir: DirInode): number {
 export function mountForPath(state: HostState, canonical: string): Mount {
   let best: Mount | undefined;
   for (const mount of state.fs.mounts) {
+    if (mount.mounted === false) continue;
     const t = mount.target;
     if (canonical === t || canonical.startsWith(t === "/" ? "/" : `${t}/`)) {
       if (!best || t.length > best.target.length) best = mount;

@@ -1,5 +1,6 @@
 import { hash32 } from "./rng.ts";
 import type { GeneratorRef } from "./types.ts";
+import { debugDumpGenerator } from "./generators-dump.ts";
 
 /**
  * Content generators for large files. Each one defines an infinite byte stream
@@ -30,7 +31,7 @@ const accessLog: Generator = {
   },
 };
 
-const GENERATORS: Record<string, Generator> = { "access-log": accessLog };
+const GENERATORS: Record<string, Generator> = { "access-log": accessLog, "debug-dump": debugDumpGenerator };
 
 function generatorFor(ref: GeneratorRef): Generator {
   const gen = GENERATORS[ref.name];

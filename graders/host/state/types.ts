@@ -30,6 +30,8 @@ export interface HostState {
   execs?: Record<string, { program: string; params?: Record<string, string | number> }>;
   /** The cron daemon's loaded crontabs (see services/cron/database.ts). */
   cron?: CronDb;
+  /** Kernel parameters changed from their defaults (at boot from /etc/sysctl.d, or by sysctl -w): name -> value. */
+  sysctl?: Record<string, string>;
 }
 
 /** Interfaces and routes as the kernel holds them; sockets live on the owning processes' fds. */
@@ -114,6 +116,29 @@ export interface Mount {
   totalInodes: number;
   /** Order in /proc/mounts (df lists in this order); defaults to dev. */
   seq?: number;
+  /** false while unmounted (umount): the mountpoint shows `coverIno` and the fs keeps its tree under `rootIno`. */
+  mounted?: boolean;
+  rootIno?: number;
+  coverIno?: number;
+  /** Filesystem identity for lsblk/blkid/findmnt and the fstab (UUID=...). */
+  uuid?: string;
+  label?: string;
+  /** ext4 errors recorded in the superblock (EXT4_ERROR_FS): cleared only by e2fsck on the unmounted device. */
+  fsErrors?: Ext4Errors;
+}
+
+export interface Ext4Errors {
+  count: number;
+  firstMs: number;
+  lastMs: number;
+  /** The damaged inode and the kernel function that hit it, as in "EXT4-fs error (device vdb1): ext4_lookup:1855: inode #..." */
+  inode: number;
+  func: string;
+  line: number;
+  /** What e2fsck reports and repairs, one problem per entry (already worded as e2fsck prints them). */
+  problems: string[];
+  /** jbd2 aborted the journal: ext4 refuses `remount,rw` until a fresh mount replays it. */
+  journalAborted?: boolean;
 }
 
 export type InodeKind = "file" | "dir" | "symlink" | "chr";

@@ -10,6 +10,7 @@ import { shellQuote } from "../format.ts";
 import type { HostCommand } from "../types.ts";
 import { globToRegExp, parseExpression, type Node } from "./expr.ts";
 import { formatPrintf } from "./printf.ts";
+import { fastRm, fastRmFlags } from "../xargs/fast-rm.ts";
 
 /**
  * GNU find over the host model, timed by the simulated clock: -name, -iname,
@@ -44,9 +45,22 @@ interface Walk {
   quit: boolean;
 }
 
+/** Numeric test arguments without their sign, parsed once per distinct argument (a million entries share one). */
+const magnitudes = new Map<string, number>();
+function magnitude(arg: string): number {
+  let n = magnitudes.get(arg);
+  if (n === undefined) {
+    n = Number(arg.replace(/^[+-]/, ""));
+    if (magnitudes.size < 1000) magnitudes.set(arg, n);
+  }
+  return n;
+}
+
+const KINDS: Record<string, string> = { f: "file", d: "dir", l: "symlink", c: "chr" };
+
 /** Compare a numeric test argument (+n, -n, n) against a value. */
 function cmp(arg: string, value: number): boolean {
-  const n = Number(arg.replace(/^[+-]/, ""));
+  const n = magnitude(arg);
   if (arg.startsWith("+")) return value > n;
   if (arg.startsWith("-")) return value < n;
   return value === n;
@@ -62,7 +76,7 @@ function test(w: Walk, e: Entry, name: string, arg: string): boolean {
     case "-iname": return globToRegExp(arg, true).test(e.name);
     case "-path": case "-wholename": return globToRegExp(arg).test(e.path);
     case "-ipath": return globToRegExp(arg, true).test(e.path);
-    case "-type": return { f: "file", d: "dir", l: "symlink", c: "chr" }[arg] === e.inode.kind;
+    case "-type": return KINDS[arg] === e.inode.kind;
     case "-size": {
       const m = /^([+-]?\d+)([bcwkMG]?)$/.exec(arg);
       const unit = SIZE_UNITS[m?.[2] || "b"] ?? 512;
@@ -71,7 +85,7 @@ function test(w: Walk, e: Entry, name: string, arg: string): boolean {
     case "-mtime": case "-atime": case "-ctime": return cmp(arg, Math.floor((now - e.inode.mtimeMs) / 86400_000));
     case "-mmin": case "-amin": case "-cmin": {
       const ageMin = (now - e.inode.mtimeMs) / 60_000;
-      const n = Number(arg.replace(/^[+-]/, ""));
+      const n = magnitude(arg);
       return arg.startsWith("+") ? ageMin > n : arg.startsWith("-") ? ageMin < n : Math.ceil(ageMin) === n;
     }
     case "-newer": return e.inode.mtimeMs > (w.newer.get(arg) ?? Infinity);
@@ -188,15 +202,14 @@ export const find: HostCommand = {
     const visitBulk = (parent: Entry): void => {
       const dir = parent.inode as DirInode;
       const base = parent.path.endsWith("/") ? parent.path : `${parent.path}/`;
-      const absBase = parent.abs.endsWith("/") ? parent.abs : `${parent.abs}/`;
       const depth = parent.depth + 1;
       if (depth < minDepth) return;
       const e: Entry = { path: "", abs: "", name: "", inode: parent.inode, depth, start: parent.start };
       forEachBulkEntry(dir, (name, inode, range, index) => {
         if (w.quit) return false;
         e.name = name;
+        // abs is only needed to unlink by path; counted entries are unlinked by index instead.
         e.path = base + name;
-        e.abs = absBase + name;
         e.inode = inode;
         e.bulk = { dir, range, index };
         evaluate(w, e, expr);
@@ -235,7 +248,20 @@ export const find: HostCommand = {
       stderr += r.stderr;
       return r.exitCode;
     };
-    for (const x of w.execs) await runExec(x.args.map((a) => a.replaceAll("{}", x.path)));
+    // `-exec rm {} \;` or `+` over a huge directory: rm's effect on every path, in one pass.
+    const rmAll = (template: string[], paths: string[]): boolean => {
+      const flags = template[template.length - 1] === "{}" ? fastRmFlags(template.slice(0, -1)) : null;
+      const r = flags && paths.length ? fastRm(rt, ctx.cwd, paths, flags) : null;
+      if (!r) return false;
+      stdout += r.stdout;
+      stderr += r.stderr;
+      return true;
+    };
+    const same = w.execs.length > 0 && w.execs.every((x) => x.args === (w.execs[0] as { args: string[] }).args);
+    if (!(same && rmAll((w.execs[0] as { args: string[] }).args, w.execs.map((x) => x.path)))) {
+      for (const x of w.execs) await runExec(x.args.map((a) => a.replaceAll("{}", x.path)));
+    }
+    if (w.batch.length && rmAll((w.batch[0] as string[]).slice(0, -1), w.batch.map((b) => b[b.length - 1] as string))) w.batch = [];
     if (w.batch.length) {
       const first = w.batch[0] as string[];
       const template = first.slice(0, -1);

@@ -68,7 +68,8 @@ function extras(rule: FwRule, numeric: boolean): string {
     else if (m === "comment") out += ` /* ${rule.comment ?? ""} */`;
   }
   if (rule.target === "REJECT") out += ` reject-with ${rule.rejectWith ?? "icmp-port-unreachable"}`;
-  if (rule.target === "LOG") out += " LOG flags 0 level 4";
+  // -n prints the raw log level; otherwise its syslog name.
+  if (rule.target === "LOG") out += numeric ? " LOG flags 0 level 4" : " LOG level warn";
   return out;
 }
 

@@ -175,7 +175,9 @@ function dirItems(rt: Runtime, abs: string, opts: Opts): Item[] {
   if (opts.all) {
     const self = fs.resolve(rt.host.state, rt.cred, abs).inode;
     const parent = fs.resolve(rt.host.state, rt.cred, joinPath(abs, "..")).inode;
-    items.push({ name: ".", inode: self }, { name: "..", inode: parent });
+    // Unsorted (-f/-U), readdir(3) order: ext4 hands out "." and ".." first.
+    if (opts.sort === "none") items.unshift({ name: ".", inode: self }, { name: "..", inode: parent });
+    else items.push({ name: ".", inode: self }, { name: "..", inode: parent });
   }
   return sortItems(items, opts);
 }

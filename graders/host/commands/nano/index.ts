@@ -1,6 +1,7 @@
 import { isSysError } from "../../state/errors.ts";
 import * as fs from "../../state/fs.ts";
 import { joinPath } from "../../state/paths.ts";
+import { fileSize } from "../../state/usage.ts";
 import { hash32 } from "../../state/rng.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { fileHowTo, openEditor } from "../../shell/editor/open.ts";
@@ -14,6 +15,13 @@ import { fail, type HostCommand } from "../types.ts";
  * runs them (`sudo nano` writes as root); sudoedit edits a copy as the user
  * and sudo writes it back as root when the editor exits.
  */
+
+/** The panel edits text files; a multi-gigabyte log would not fit a browser's text area (or the saved session). */
+export const MAX_EDIT_BYTES = 512 * 1024;
+
+function tooBig(program: string, file: string, size: number): string {
+  return `${program}: ${file} is ${size} bytes, more than the editor panel opens (${MAX_EDIT_BYTES / 1024} KiB); read it with less, tail or grep, change it with sed -i\n`;
+}
 
 interface Opened {
   content: string;
@@ -29,7 +37,7 @@ function open(rt: Runtime, abs: string): Opened {
   const { inode } = found;
   if (inode.kind === "dir") return { content: "", isNew: false, error: "EISDIR", writable: false };
   if (!fs.permits(inode, rt.cred, 4)) return { content: "", isNew: false, error: "EACCES", writable: fs.permits(inode, rt.cred, 2) };
-  const content = inode.kind === "file" ? fs.readFileRange(inode, 0, 4_000_000) : "";
+  const content = inode.kind === "file" ? fs.readFileRange(inode, 0, MAX_EDIT_BYTES) : "";
   return { content, isNew: false, error: null, writable: fs.permits(inode, rt.cred, 2) };
 }
 
@@ -62,6 +70,8 @@ function editorCommand(name: string, editor: "nano" | "vim"): HostCommand {
       const file = operand(args);
       if (file === null) return fail(`${name}: give the file to edit, e.g. ${name} /etc/hosts (an unnamed buffer cannot be saved in the editor panel)\n`);
       const abs = joinPath(ctx.cwd, file);
+      const size = fileSizeOf(rt, abs);
+      if (size > MAX_EDIT_BYTES) return fail(tooBig(name, file, size));
       const o = open(rt, abs);
       const req: EditRequest = {
         editor, shownPath: file, target: { kind: "file", abs }, cred: { ...rt.cred, groups: [...rt.cred.groups] },
@@ -91,7 +101,8 @@ export const sudoedit: HostCommand = {
       const found = fs.tryResolve(rt.host.state, fs.ROOT, abs);
       if (found?.inode.kind === "dir") return fail(`sudoedit: ${abs}: Is a directory\n`);
       if (found?.inode.kind === "file") {
-        content = fs.readFileRange(found.inode, 0, 4_000_000);
+        if (fileSize(found.inode) > MAX_EDIT_BYTES) return fail(tooBig("sudoedit", file, fileSize(found.inode)));
+        content = fs.readFileRange(found.inode, 0, MAX_EDIT_BYTES);
         isNew = false;
       }
     } catch (e) {
@@ -120,4 +131,9 @@ export function randomSuffix(rt: Runtime, salt: string): string {
     h = hash32(h, i);
   }
   return out;
+}
+
+function fileSizeOf(rt: Runtime, abs: string): number {
+  const found = fs.tryResolve(rt.host.state, rt.cred, abs);
+  return found && found.inode.kind === "file" ? fileSize(found.inode) : 0;
 }

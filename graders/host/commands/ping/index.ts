@@ -5,6 +5,7 @@ import { gaiError, resolveHost, reverseLookup } from "../../net/resolve.ts";
 import { lookupRoute } from "../../net/route.ts";
 import { hash32 } from "../../state/rng.ts";
 import { fail, type HostCommand } from "../types.ts";
+import { startFollow } from "../../shell/follow/start.ts";
 
 /**
  * ping from iputils 20221126: resolves the target like getaddrinfo (so
@@ -19,6 +20,9 @@ export interface PingPlan {
   header: string;
   target: string;
   addr: string;
+  /** How replies name the peer ("name (ip)" or the address) and their TTL. */
+  who: string;
+  ttl: number;
   intervalMs: number;
   /** The reply line for echo `seq` and its round trip, or null when it goes unanswered. */
   packet(seq: number): { line: string; rttMs: number } | null;
@@ -67,23 +71,23 @@ export function planPing(rt: Runtime, target: string, opts: { numeric: boolean; 
   const header = v6 ? `PING ${target}(${who}) 56 data bytes` : `PING ${target} (${addr}) 56(84) bytes of data.`;
   const local = lookupRoute(rt.host.state, addr);
   const ttl = local.kind === "local" ? 64 : local.kind === "route" && local.gateway ? 63 : 64;
-  return {
-    header, target, addr, intervalMs: opts.intervalMs,
-    packet(seq) {
-      const reach = icmpEcho(rt.host, addr);
-      if (reach.kind !== "ok" && reach.kind !== "local") return null;
-      const base = reach.kind === "local" ? 0.03 : reach.rttMs;
-      const jitter = (hash32(rt.host.state.seed, addr, seq, rt.host.now) % 1000) / 1000;
-      const rttMs = reach.kind === "local" ? base + jitter * 0.02 : base * (0.85 + jitter * 0.3);
-      return { line: `64 bytes from ${who}: icmp_seq=${seq} ttl=${ttl} time=${rttText(rttMs)} ms`, rttMs: Number(rttText(rttMs)) };
-    },
-  };
+  return { header, target, addr, who, ttl, intervalMs: opts.intervalMs, packet: (seq) => echoReply(rt, addr, who, ttl, seq) };
+}
+
+/** The reply to echo `seq` sent now, or null when it goes unanswered (also used by a streaming ping). */
+export function echoReply(rt: Pick<Runtime, "host">, addr: string, who: string, ttl: number, seq: number): { line: string; rttMs: number } | null {
+  const reach = icmpEcho(rt.host, addr);
+  if (reach.kind !== "ok" && reach.kind !== "local") return null;
+  const base = reach.kind === "local" ? 0.03 : reach.rttMs;
+  const jitter = (hash32(rt.host.state.seed, addr, seq, rt.host.now) % 1000) / 1000;
+  const rttMs = reach.kind === "local" ? base + jitter * 0.02 : base * (0.85 + jitter * 0.3);
+  return { line: `64 bytes from ${who}: icmp_seq=${seq} ttl=${ttl} time=${rttText(rttMs)} ms`, rttMs: Number(rttText(rttMs)) };
 }
 
 export const ping: HostCommand = {
   name: "ping",
   async run(args, _ctx, rt) {
-    let count = 4;
+    let count: number | null = null;
     let intervalMs = 1000;
     let numeric = false;
     let quiet = false;
@@ -104,10 +108,18 @@ export const ping: HostCommand = {
       else target = a;
     }
     if (target === null) return fail("ping: usage error: Destination address required\n", 1);
-    if (!Number.isInteger(count) || count < 1) return fail(`ping: invalid argument: '${String(count)}': out of range: 1 <= value <= 9223372036854775807\n`, 1);
+    if (count !== null && (!Number.isInteger(count) || count < 1)) return fail(`ping: invalid argument: '${String(count)}': out of range: 1 <= value <= 9223372036854775807\n`, 1);
     if (!(intervalMs >= 2) ) return fail(`ping: bad timing interval: ${intervalMs / 1000}\n`, 1);
     const plan = planPing(rt, target, { numeric, intervalMs, family });
     if ("error" in plan) return fail(plan.error, 2);
+    if (count === null) {
+      // Without -c ping runs until Ctrl-C, which prints the statistics (shell/follow/ping.ts).
+      const first = plan.packet(1);
+      const spec = { kind: "ping" as const, target: plan.target, addr: plan.addr, who: plan.who, ttl: plan.ttl, intervalMs, quiet, sent: 1, rtts: first ? [first.rttMs] : [], startMs: rt.host.now, nextAtMs: rt.host.now + intervalMs };
+      if (startFollow(rt, "ping", spec)) return { stdout: `${plan.header}\n${first && !quiet ? `${first.line}\n` : ""}`, stderr: "", exitCode: 0 };
+      // Where the line cannot keep running (`x=$(ping host)`), it stops after four echoes.
+      count = 4;
+    }
     let out = `${plan.header}\n`;
     const rtts: number[] = [];
     for (let seq = 1; seq <= count; seq++) {

@@ -56,7 +56,8 @@ function cgroup(host: Host, unit: Unit, main: Proc): string[] {
   const procs = [main, ...Object.values(host.state.procs).filter((p) => p.unit === unit.name && p.pid !== main.pid)];
   // systemd 252 quotes an argument that contains spaces (nginx's rewritten "nginx: master process ...").
   const arg = (a: string): string => (/\s/.test(a) ? `"${a}"` : a);
-  return procs.map((p, i) => `             ${i === procs.length - 1 ? "└─" : "├─"}${p.pid} ${p.argv.map(arg).join(" ")}`);
+  // A zombie has no command line left: systemd falls back to the comm in brackets.
+  return procs.map((p, i) => `             ${i === procs.length - 1 ? "└─" : "├─"}${p.pid} ${p.state === "Z" ? `[${p.comm}]` : p.argv.map(arg).join(" ")}`);
 }
 
 export function renderStatus(host: Host, unit: Unit, lines = 10): string {
@@ -77,7 +78,7 @@ export function renderStatus(host: Host, unit: Unit, lines = 10): string {
   const main = unit.mainPid === null ? undefined : host.state.procs[unit.mainPid];
   if (main && unit.activeState === "active") {
     out.push(`   Main PID: ${main.pid} (${main.comm})`);
-    out.push(`      Tasks: ${Object.values(host.state.procs).filter((p) => p.unit === unit.name && p.state !== "Z").length || 1} (limit: 2314)`);
+    out.push(`      Tasks: ${Object.values(host.state.procs).filter((p) => p.unit === unit.name).length || 1} (limit: 2314)`);
     out.push(`     Memory: ${formatBytes(rssKb(main, host.now) * 1024)}`);
     out.push(`        CPU: ${formatTimespan(cpuMs(main, host.now))}`);
     out.push(`     CGroup: /system.slice/${unit.name}`);

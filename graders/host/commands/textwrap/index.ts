@@ -4,6 +4,7 @@ import * as fs from "../../state/fs.ts";
 import { joinPath } from "../../state/paths.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import type { HostCommand } from "../types.ts";
+import { xargsFastPath } from "../xargs/index.ts";
 
 /**
  * just-bash's text tools (grep, wc, sort, ...) report every unreadable
@@ -50,6 +51,9 @@ export function wrapTextTool(name: string): HostCommand {
     name,
     async run(args, ctx, rt) {
       if (!ctx.origCommand) throw new Error(`${name} needs just-bash's ${name} underneath`);
+      // `... | xargs rm` over a huge directory: removed in one pass (commands/xargs).
+      const fast = name === "xargs" ? await xargsFastPath(args, ctx, rt) : null;
+      if (fast) return fast;
       const gnuArgs = ARG_FIXES[name]?.(args) ?? args;
       const result = fixStderr(rt, ctx.cwd, name, await ctx.origCommand(gnuArgs));
       return OUTPUT_FIXES[name]?.(args, result) ?? result;

@@ -66,7 +66,7 @@ export function checkDirective(d: Directive, _ctx: Ctx): string | null {
       return null;
     case "proxy_pass": {
       const url = a[0] ?? "";
-      return /^(https?:\/\/|\$)/.test(url) ? null : `invalid URL prefix in "${url}"`;
+      return /^(https?:\/\/|\$)/.test(url) ? null : "invalid URL prefix";
     }
     case "location":
       if (a.length === 2 && !["=", "~", "~*", "^~"].includes(a[0] ?? "")) return `invalid location modifier "${a[0] ?? ""}"`;

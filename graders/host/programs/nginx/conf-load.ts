@@ -1,5 +1,7 @@
 import { ConfError, parseConf, type ConfFs, type Directive } from "./conf-parse.ts";
 import { parseListen, type ListenAddr } from "./conf-check.ts";
+import { pem } from "../../net/tls/der.ts";
+import { certsInPem, keyModulus, sameBytes } from "../../net/tls/x509.ts";
 
 /**
  * A parsed configuration turned into what the running nginx uses: servers
@@ -38,6 +40,8 @@ export interface NgxServer {
   fallback: NgxLocation;
   sslCertificate?: string;
   sslCertificateKey?: string;
+  /** The certificates nginx loaded from ssl_certificate (PEM, leaf first): what it presents until the next reload. */
+  tlsChain?: string;
   file: string;
   line: number;
 }
@@ -92,13 +96,42 @@ function inheritable(s: Settings): Settings {
   return rest;
 }
 
-function loadServer(http: Settings, d: Directive): NgxServer {
+/** SSL_CTX_use_certificate_chain_file + SSL_CTX_use_PrivateKey, with nginx's and OpenSSL 3.0's error texts. */
+function loadCertificate(fsys: ConfFs, certPath: string, keyPath: string): string {
+  const open = (what: string, path: string): string => {
+    const got = fsys.read(path);
+    if ("text" in got) return got.text;
+    const lib = got.errno === 2
+      ? `error:80000002:system library::No such file or directory:calling fopen(${path}, r) error:10000080:BIO routines::no such file`
+      : `error:8000000D:system library::Permission denied:calling fopen(${path}, r) error:10080002:BIO routines::system lib`;
+    throw new ConfError(`cannot load ${what} "${path}": BIO_new_file() failed (SSL: ${lib})`);
+  };
+  const chainText = open("certificate", certPath);
+  const certs = certsInPem(chainText);
+  if (certs.length === 0) {
+    throw new ConfError(`cannot load certificate "${certPath}": PEM_read_bio_X509_AUX() failed (SSL: error:0480006C:PEM routines::no start line:Expecting: TRUSTED CERTIFICATE)`);
+  }
+  const keyText = open("certificate key", keyPath);
+  const mod = keyModulus(keyText);
+  if (!mod) {
+    throw new ConfError(`cannot load certificate key "${keyPath}": PEM_read_bio_PrivateKey() failed (SSL: error:1E08010C:DECODER routines::unsupported:No supported data to decode. Input type: PEM)`);
+  }
+  if (!sameBytes(mod, certs[0]!.modulus)) {
+    throw new ConfError(`SSL_CTX_use_PrivateKey("${keyPath}") failed (SSL: error:05800074:x509 certificate routines::key values mismatch)`);
+  }
+  return certs.map((c) => pem("CERTIFICATE", c.der)).join("");
+}
+
+function loadServer(fsys: ConfFs, http: Settings & { sslCertificate?: string; sslCertificateKey?: string }, d: Directive): NgxServer {
   const body = d.block ?? [];
   const srv = apply(http, body);
   const listens: NgxListen[] = [];
   for (const l of body.filter((x) => x.name === "listen")) {
     const parsed = parseListen(l.args[0] ?? "");
     if (typeof parsed === "string") throw new ConfError(`${parsed} in ${l.file}:${l.line}`);
+    if (listens.some((o) => o.addr === parsed.addr && o.port === parsed.port && o.v6 === parsed.v6)) {
+      throw new ConfError(`a duplicate listen ${parsed.v6 ? `[${parsed.addr}]` : parsed.addr}:${parsed.port} in ${l.file}:${l.line}`);
+    }
     listens.push({ ...parsed, def: l.args.includes("default_server") || l.args.includes("default"), ssl: l.args.includes("ssl") });
   }
   // No listen at all: nginx running as root listens on *:80.
@@ -114,11 +147,18 @@ function loadServer(http: Settings, d: Directive): NgxServer {
   };
   visit(body, srv);
   const names = body.filter((x) => x.name === "server_name").flatMap((x) => x.args);
-  const cert = body.find((x) => x.name === "ssl_certificate")?.args[0];
-  const key = body.find((x) => x.name === "ssl_certificate_key")?.args[0];
+  const cert = body.find((x) => x.name === "ssl_certificate")?.args[0] ?? http.sslCertificate;
+  const key = body.find((x) => x.name === "ssl_certificate_key")?.args[0] ?? http.sslCertificateKey;
+  const sslListen = body.find((x) => x.name === "listen" && x.args.includes("ssl"));
+  let tlsChain: string | undefined;
+  if (sslListen) {
+    if (!cert) throw new ConfError(`no "ssl_certificate" is defined for the "listen ... ssl" directive in ${sslListen.file}:${sslListen.line}`);
+    if (!key) throw new ConfError(`no "ssl_certificate_key" is defined for certificate "${cert}"`);
+    tlsChain = loadCertificate(fsys, cert.startsWith("/") ? cert : `/etc/nginx/${cert}`, key.startsWith("/") ? key : `/etc/nginx/${key}`);
+  }
   return {
     listens, names: names.length ? names : [""], locations, fallback: { mod: "", path: "", ...srv },
-    ...(cert ? { sslCertificate: cert } : {}), ...(key ? { sslCertificateKey: key } : {}), file: d.file, line: d.line,
+    ...(cert ? { sslCertificate: cert } : {}), ...(key ? { sslCertificateKey: key } : {}), ...(tlsChain ? { tlsChain } : {}), file: d.file, line: d.line,
   };
 }
 
@@ -139,7 +179,10 @@ export function loadConf(fsys: ConfFs, path = NGINX_CONF): LoadResult {
     autoindex: false, headers: [], serverTokens: true,
   };
   const httpSettings = inheritable(apply(base, httpBody));
-  const servers = httpBody.filter((d) => d.name === "server").map((d) => loadServer(httpSettings, d));
+  const httpCert = httpBody.find((d) => d.name === "ssl_certificate")?.args[0];
+  const httpKey = httpBody.find((d) => d.name === "ssl_certificate_key")?.args[0];
+  const tlsDefaults = { ...(httpCert ? { sslCertificate: httpCert } : {}), ...(httpKey ? { sslCertificateKey: httpKey } : {}) };
+  const servers = httpBody.filter((d) => d.name === "server").map((d) => loadServer(fsys, { ...httpSettings, ...tlsDefaults }, d));
   // ngx_http_add_addresses: two default servers on one address:port.
   const defaults = new Map<string, true>();
   for (const srv of servers) {

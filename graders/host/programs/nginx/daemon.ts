@@ -191,6 +191,8 @@ export function startDaemon(host: Host, con: Console, opts: StartOptions): numbe
   const master = spawn(host.state, {
     ppid: 1, uid: 0, gid: 0, comm: "nginx", argv: [`nginx: master process ${opts.argv.join(" ")}`], exe: NGINX_BIN, env: {}, cwd: "/", tty: null,
     cpuShare: 0.00002, vszKb: 10_364 + randInt(host.state, 0, 200), rssKb: 1_500 + randInt(host.state, 0, 200), rssGrowKbPerSec: 0, nice: 0,
+    // Parsing the configuration and forking the workers costs the master some milliseconds of CPU.
+    startCpuMs: randInt(host.state, 14, 40),
     limits: { nofile: [1024, 524288], nproc: [7609, 7609] }, program: NGINX_PROGRAM, statFlags: "s",
     ...(opts.unit ? { unit: opts.unit } : {}),
     params: { role: "master", conf: JSON.stringify(loaded.conf), conn: 0 },

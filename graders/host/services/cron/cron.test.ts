@@ -88,7 +88,7 @@ describe("the cron daemon", () => {
     expect(lines[1]).toBe("CRON: (root) CMD (/usr/local/bin/heartbeat --push)");
     expect(lines[2]).toBe("CRON: pam_unix(cron:session): session closed for user root");
     const journal = s.host.state.journal.filter((e) => e.ident === "CRON").slice(-3);
-    expect(journal[1]!.pid).toBe(journal[0]!.pid + 1);
+    expect(journal[1]!.pid).toBe((journal[0]!.pid ?? 0) + 1);
     expect(new Date(journal[1]!.tsMs).getUTCSeconds()).toBe(1);
   });
 
@@ -184,7 +184,7 @@ describe("load average", () => {
     await runAll(s, "sudo pkill -f /opt/spin");
     s.host.advance(5 * 60_000);
     const [after] = load((await s.run("uptime")).stdout);
-    expect(after).toBeLessThan(0.1 + one * Math.exp(-4));
+    expect(after).toBeLessThan(0.1 + one! * Math.exp(-4));
     expect(after).toBeGreaterThan(0);
   });
 });

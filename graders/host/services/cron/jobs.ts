@@ -72,6 +72,25 @@ export function resolveCommand(host: Host, command: string, user: UserEntry, pat
   return { kind: "none" };
 }
 
+/**
+ * What the shell gets from a crontab command (do_command.c): `\%` becomes
+ * `%`, and an unescaped `%` ends the command (the rest would be its stdin).
+ * The CMD log line keeps the command as written.
+ */
+export function shellCommand(command: string): string {
+  let out = "";
+  for (let i = 0; i < command.length; i++) {
+    const ch = command[i] as string;
+    if (ch === "\\" && (command[i + 1] === "%" || command[i + 1] === "\\")) {
+      out += command[++i];
+      continue;
+    }
+    if (ch === "%") break;
+    out += ch;
+  }
+  return out;
+}
+
 /** Start one job: CRON child, shell, and the command if it is a known program. */
 export function startJob(host: Host, cron: Proc, userName: string, command: string, env: Record<string, string>): void {
   const user = userByName(host.state, userName);
@@ -87,25 +106,28 @@ export function startJob(host: Host, cron: Proc, userName: string, command: stri
     HOME: user.home, LOGNAME: user.name, PATH: "/usr/bin:/bin", SHELL: "/bin/sh", LANG: "C.UTF-8", ...env,
   };
   const shell = spawnNext(host, {
-    ...base, ppid: child.pid, uid: user.uid, gid: user.gid, comm: "sh", argv: ["/bin/sh", "-c", command], exe: "/usr/bin/dash",
+    ...base, ppid: child.pid, uid: user.uid, gid: user.gid, comm: "sh", argv: ["/bin/sh", "-c", shellCommand(command)], exe: "/usr/bin/dash",
     env: jobEnv, cwd: user.home, cpuShare: 0, vszKb: 2_576, rssKb: 924, statFlags: "s", program: "cron-shell",
   });
   cronLog(host, shell.pid, `(${user.name}) CMD (${command})`);
-  const target = resolveCommand(host, command, user, jobEnv.PATH ?? "/usr/bin:/bin");
+  const target = resolveCommand(host, shellCommand(command), user, jobEnv.PATH ?? "/usr/bin:/bin");
   if (target.kind === "error") {
     // dash writes "/bin/sh: 1: WORD: not found" to the job's output; CRON gets it on the pipe.
     child.params = { ...child.params, output: `/bin/sh: 1: ${target.word}: ${target.text}\n` };
     shell.params = { ...shell.params, exitCode: target.code };
-    return;
-  }
-  if (target.kind === "none") return;
+  } else if (target.kind === "exec") startCommand(host, shell, target, base);
+  // A job that is already over (run-parts on an empty directory, a failed exec) closes its session in the same second.
+  programFor("cron-session").tick?.(host, child, host.now, host.now);
+}
+
+function startCommand(host: Host, shell: Proc, target: { path: string; argv: string[] }, base: Pick<SpawnSpec, "env" | "tty" | "nice" | "rssGrowKbPerSec" | "limits" | "unit">): void {
   const exec = host.state.execs?.[target.path];
   if (!exec) return;
   const params = exec.params ?? {};
   const proc = spawnNext(host, {
-    ...base, ppid: shell.pid, uid: user.uid, gid: user.gid, comm: target.path.split("/").pop()?.slice(0, 15) ?? "job",
+    ...base, ppid: shell.pid, uid: shell.uid, gid: shell.gid, comm: target.path.split("/").pop()?.slice(0, 15) ?? "job",
     argv: target.argv, exe: target.path,
-    env: jobEnv, cwd: user.home, cpuShare: Number(params.cpuShare ?? 0.001), vszKb: Number(params.vszKb ?? 4_200), rssKb: Number(params.rssKb ?? 1_800),
+    env: shell.env, cwd: shell.cwd, cpuShare: Number(params.cpuShare ?? 0.001), vszKb: Number(params.vszKb ?? 4_200), rssKb: Number(params.rssKb ?? 1_800),
     program: exec.program, params: { ...params },
   });
   programFor(exec.program).start?.(host, proc);

@@ -116,3 +116,14 @@ describe("editor panel", () => {
     expect(changedLines("same\n", "same\n")).toBe(0);
   });
 });
+
+describe("editor limits", () => {
+  it("does not open a huge log in the panel", async () => {
+    const s = panel();
+    const f = fs.createFile(s.host.state, fs.ROOT, "/var/log/big.log", "");
+    f.genBytes = 40 * 1024 ** 3;
+    const r = await s.run("sudo nano /var/log/big.log");
+    expect(r).toEqual({ stdout: "", stderr: "nano: /var/log/big.log is 42949672960 bytes, more than the editor panel opens (512 KiB); read it with less, tail or grep, change it with sed -i\n", exitCode: 1 });
+    expect(s.editor()).toBeNull();
+  });
+});

@@ -10,7 +10,7 @@ describe("follows: commands that keep running until Ctrl-C", () => {
     const s = term();
     fs.createFile(s.host.state, fs.ROOT, "/tmp/app.log", "one\ntwo\n");
     const r = await s.run("tail -f /tmp/app.log");
-    expect(r).toMatchObject({ stdout: "one\ntwo\n", exitCode: 0, follow: { keys: "interrupt" } });
+    expect(r).toMatchObject({ stdout: "one\ntwo\n", exitCode: 0, follow: { keys: "interrupt", fullScreen: false } });
     expect((await s.tick(1000)).stdout).toBe("");
     fs.writeFile(s.host.state, fs.ROOT, "/tmp/app.log", "three\n", true);
     expect(await s.tick(1500)).toMatchObject({ stdout: "three\n", done: false });
@@ -67,7 +67,7 @@ describe("follows: commands that keep running until Ctrl-C", () => {
   it("journalctl -f -u shows new entries of the unit only, also through sudo", async () => {
     const s = term();
     const r = await s.run("sudo journalctl -f -n 2 -u cron");
-    expect(r.follow).toEqual({ keys: "interrupt" });
+    expect(r.follow).toEqual({ keys: "interrupt", fullScreen: false });
     s.host.log({ ident: "CRON", pid: 1, unit: "cron.service", priority: 6, message: "(root) CMD (run-parts)" });
     s.host.log({ ident: "sshd", pid: 1, unit: "ssh.service", priority: 6, message: "not shown" });
     const t = await s.tick(1000);
@@ -104,7 +104,7 @@ describe("follows: commands that keep running until Ctrl-C", () => {
   it("top redraws full screen every 3 s; q and Ctrl-C leave it with $? 0; top -b stays batch", async () => {
     const s = term();
     const r = await s.run("top");
-    expect(r.follow).toEqual({ keys: "top" });
+    expect(r.follow).toEqual({ keys: "top", fullScreen: true });
     expect(r.stdout.startsWith("\x1b[?1049h")).toBe(true);
     expect(r.stdout).toContain("\x1b[7m    PID USER");
     expect((await s.tick(2000)).stdout).toBe("");
@@ -135,7 +135,7 @@ describe("follows: commands that keep running until Ctrl-C", () => {
     fs.createFile(s.host.state, fs.ROOT, "/tmp/app.log", "one\n");
     await s.run("tail -f /tmp/app.log | grep -v debug");
     const restored = Session.restore(s.host.serialize(), JSON.parse(JSON.stringify(s.state)), { terminal: { columns: 100 } });
-    expect(restored.following()).toEqual({ keys: "interrupt" });
+    expect(restored.following()).toEqual({ keys: "interrupt", fullScreen: false });
     fs.writeFile(restored.host.state, fs.ROOT, "/tmp/app.log", "debug x\ntwo\n", true);
     expect((await restored.tick(1000)).stdout).toBe("two\n");
     expect((await restored.interrupt()).exitCode).toBe(130);
@@ -166,5 +166,47 @@ describe("follows: commands that keep running until Ctrl-C", () => {
     const r = await s.run("sleep 30");
     expect(r.follow).toBeUndefined();
     expect(s.host.now - before).toBeGreaterThanOrEqual(30_000);
+  });
+});
+
+describe("ping without -c", () => {
+  it("sends an echo a second until Ctrl-C, which prints the statistics; exit 0 with replies", async () => {
+    const s = term();
+    const r = await s.run("ping 127.0.0.1");
+    expect(r.follow).toEqual({ keys: "interrupt", fullScreen: false });
+    expect(r.stdout).toMatch(/^PING 127\.0\.0\.1 \(127\.0\.0\.1\) 56\(84\) bytes of data\.\n64 bytes from 127\.0\.0\.1: icmp_seq=1 ttl=64 time=0\.0\d\d ms\n$/);
+    const more = await s.tick(2500);
+    expect(more.stdout.match(/icmp_seq=(\d)/g)).toEqual(["icmp_seq=2", "icmp_seq=3"]);
+    const end = await s.interrupt();
+    expect(end.exitCode).toBe(0);
+    expect(end.stdout).toMatch(/^\^C\n--- 127\.0\.0\.1 ping statistics ---\n3 packets transmitted, 3 received, 0% packet loss, time 2\d\d\dms\nrtt min\/avg\/max\/mdev = [\d.]+\/[\d.]+\/[\d.]+\/[\d.]+ ms\n$/);
+    expect((await s.run("echo $?")).stdout).toBe("0\n");
+  });
+
+  it("on a pipe it stops after the first echo with the statistics; with -c it is unchanged", async () => {
+    const s = new Session(baseHost());
+    const r = await s.run("ping 127.0.0.1");
+    expect(r.stdout).toMatch(/icmp_seq=1 .*\n\n--- 127\.0\.0\.1 ping statistics ---\n1 packets transmitted, 1 received, 0% packet loss, time 0ms\n/);
+    expect(r.exitCode).toBe(0);
+    expect((await s.run("ping -c 2 127.0.0.1")).stdout.match(/icmp_seq/g)).toHaveLength(2);
+  });
+});
+
+describe("watch", () => {
+  it("reruns the command every interval full screen until Ctrl-C, exiting 0", async () => {
+    const s = term();
+    fs.createFile(s.host.state, fs.ROOT, "/tmp/n", "1\n");
+    const r = await s.run("watch -n 5 cat /tmp/n");
+    expect(r.follow).toEqual({ keys: "interrupt", fullScreen: true });
+    expect(r.stdout).toMatch(/^\x1b\[\?1049h\x1b\[\?25l\x1b\[H\x1b\[2JEvery 5\.0s: cat \/tmp\/n +web-01: \w{3} Nov 25 \d\d:\d\d:\d\d 2026\n\n1$/);
+    expect(r.stdout.split("\n")[0]?.length).toBe(100 + "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J".length);
+    fs.writeFile(s.host.state, fs.ROOT, "/tmp/n", "2\n", false);
+    expect((await s.tick(3000)).stdout).toBe("");
+    expect((await s.tick(2000)).stdout).toMatch(/\n\n2$/);
+    expect(await s.interrupt()).toEqual({ stdout: "\x1b[?25h\x1b[?1049l", stderr: "", exitCode: 0, done: true });
+  });
+
+  it("needs a terminal", async () => {
+    expect(await new Session(baseHost()).run("watch df")).toEqual({ stdout: "", stderr: "Error opening terminal: unknown.\n", exitCode: 1 });
   });
 });

@@ -3,6 +3,7 @@ import type { Runtime } from "../runtime.ts";
 import { pollJournal } from "./journal.ts";
 import { pollTail } from "./tail.ts";
 import { leaveScreen, screen } from "./top.ts";
+import { pingStatistics, pingStep } from "./ping.ts";
 import type { FollowSpec } from "./types.ts";
 
 /**
@@ -16,13 +17,15 @@ export interface FollowOutput {
   stderr: string;
   /** Set when the command has ended, with its exit status. */
   exit: number | null;
+  /** watch: the command is due to run again (the session runs it; it needs the shell). */
+  rerun?: boolean;
 }
 
 /** Ctrl-C kills the command with SIGINT: bash reports 128 + 2. */
 export const SIGINT_STATUS = 130;
 
 function periodic(spec: FollowSpec): spec is Extract<FollowSpec, { nextAtMs: number }> {
-  return spec.kind === "top" || spec.kind === "vmstat";
+  return spec.kind === "top" || spec.kind === "vmstat" || spec.kind === "ping" || spec.kind === "watch";
 }
 
 export function advanceFollow(rt: Runtime, spec: FollowSpec, ms: number): FollowOutput {
@@ -57,6 +60,14 @@ export function advanceFollow(rt: Runtime, spec: FollowSpec, ms: number): Follow
           out.exit = 0;
         }
         break;
+      case "watch":
+        if (host.now < spec.nextAtMs) break;
+        out.rerun = true;
+        spec.nextAtMs += spec.intervalMs;
+        break;
+      case "ping":
+        if (host.now >= spec.nextAtMs) out.stdout += pingStep(host, spec);
+        break;
       case "vmstat": {
         if (host.now < spec.nextAtMs) break;
         // procps repeats the two header lines once a screenful (rows - 3 samples) has scrolled by.
@@ -78,11 +89,18 @@ export function advanceFollow(rt: Runtime, spec: FollowSpec, ms: number): Follow
 
 /**
  * Ctrl-C. The terminal echoes ^C and the command dies of SIGINT; top catches
- * it and leaves its screen, exiting 0. `echo` is false when there is no
- * terminal (the follow is ended for a pipe), so nothing is echoed.
+ * it and leaves its screen, exiting 0; ping catches it and prints its
+ * statistics. `echo` is false when there is no terminal (the follow is ended
+ * for a pipe), so nothing is echoed.
  */
-export function interruptFollow(spec: FollowSpec, echo: boolean): FollowOutput {
-  if (spec.kind === "top") return { stdout: leaveScreen(), stderr: "", exit: 0 };
+export function interruptFollow(rt: Runtime, spec: FollowSpec, echo: boolean): FollowOutput {
+  // top and watch catch SIGINT, restore the screen and exit 0 (curses turned echo off: no ^C).
+  if (spec.kind === "top" || spec.kind === "watch") return { stdout: echo ? leaveScreen() : "", stderr: "", exit: 0 };
+  if (spec.kind === "ping") {
+    const stats = pingStatistics(rt.host, spec);
+    // ping's block starts with a newline, which ends the ^C line on a terminal.
+    return { stdout: (echo ? "^C" : "") + stats.text, stderr: "", exit: stats.exit };
+  }
   return { stdout: echo ? "^C\n" : "", stderr: "", exit: SIGINT_STATUS };
 }
 

@@ -76,7 +76,35 @@ export interface VmstatFollow {
   noHeaders: boolean;
 }
 
-export type FollowSpec = TailFollow | JournalFollow | TopFollow | VmstatFollow;
+export interface PingFollow {
+  kind: "ping";
+  target: string;
+  addr: string;
+  who: string;
+  ttl: number;
+  intervalMs: number;
+  quiet: boolean;
+  /** Echoes sent so far, and the round trips of those answered. */
+  sent: number;
+  rtts: number[];
+  startMs: number;
+  nextAtMs: number;
+}
+
+export interface WatchFollow {
+  kind: "watch";
+  /** The command line watch runs through `sh -c`. */
+  command: string;
+  intervalMs: number;
+  nextAtMs: number;
+  /** -t: no header line. */
+  noTitle: boolean;
+  /** Who runs it (sudo watch ... runs the command as root each time). */
+  cred: Cred;
+  user: string;
+}
+
+export type FollowSpec = TailFollow | JournalFollow | TopFollow | VmstatFollow | PingFollow | WatchFollow;
 
 export interface FollowState {
   spec: FollowSpec;
@@ -89,4 +117,15 @@ export type FollowKeys = "interrupt" | "top";
 
 export function followKeys(spec: FollowSpec): FollowKeys {
   return spec.kind === "top" ? "top" : "interrupt";
+}
+
+/** What a client needs to know about a running follow. */
+export interface FollowInfo {
+  keys: FollowKeys;
+  /** Draws on the alternate screen (top, watch): nothing of it stays in the scrollback or transcript. */
+  fullScreen: boolean;
+}
+
+export function followInfo(spec: FollowSpec): FollowInfo {
+  return { keys: followKeys(spec), fullScreen: spec.kind === "top" || spec.kind === "watch" };
 }

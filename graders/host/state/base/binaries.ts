@@ -20,13 +20,17 @@ export const USR_BIN: Record<string, number> = {
   truncate: 39_616, uname: 35_296, unexpand: 39_552, uniq: 47_904, uptime: 14_616, wc: 47_904, which: 1_076,
   nano: 283_856, vi: 0, vim: 0, "vim.basic": 3_858_432, sudoedit: 0,
   namei: 35_136, mount: 59_704, umount: 35_128, findmnt: 85_600, lsblk: 207_168, timedatectl: 43_384, man: 124_272,
-  vmstat: 39_848, w: 22_784, who: 55_904, whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
+  vmstat: 39_848, watch: 27_248, w: 22_784, who: 55_904, whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
   // libc-bin, iputils-ping and bind9-dnsutils, which Debian 12 cloud images ship.
   getent: 36_320, ping: 89_768, dig: 159_440, host: 122_672, nslookup: 126_768,
+  // python3 (Debian's 3.11.2): cloud-init depends on it, so every cloud image has it.
+  python3: 0, "python3.11": 6_831_736,
+  // openssl: ca-certificates depends on it, so cloud images have the CLI.
+  openssl: 1_013_720,
 };
 
 /** Names that are symlinks on Debian 12 (awk via alternatives to mawk, sh to dash). */
-const LINKS: Record<string, string> = { awk: "/etc/alternatives/awk", sh: "dash", vi: "/etc/alternatives/vi", vim: "/etc/alternatives/vim", sudoedit: "sudo" };
+const LINKS: Record<string, string> = { python3: "python3.11", awk: "/etc/alternatives/awk", sh: "dash", vi: "/etc/alternatives/vi", vim: "/etc/alternatives/vim", sudoedit: "sudo" };
 
 /** Alternatives the binaries above go through: awk is mawk, vi and vim are vim.basic. */
 const ALTERNATIVES: Record<string, string> = { awk: "/usr/bin/mawk", vi: "/usr/bin/vim.basic", vim: "/usr/bin/vim.basic" };

@@ -38,7 +38,8 @@ export function bootJournal(host: Host): void {
   // cron.hourly at :17, each run its own short-lived CRON process, for the last day.
   const now = s.clock.nowMs;
   const hour = 3600_000;
-  for (let t = Math.max(boot, now - 24 * hour) - ((Math.max(boot, now - 24 * hour)) % hour) + 17 * 60_000; t < now; t += hour) {
+  // cron wakes one second into the minute.
+  for (let t = Math.max(boot, now - 24 * hour) - ((Math.max(boot, now - 24 * hour)) % hour) + 17 * 60_000 + 1000; t < now; t += hour) {
     if (t < boot) continue;
     const pid = randInt(s, 3000, 60000);
     host.log({ tsMs: t, ident: "CRON", pid, unit: "cron.service", priority: 6, message: "pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)" });
