@@ -76,9 +76,9 @@ test("tail -f streams a growing log until Ctrl-C, and sudo nano edits a file in 
   // The fix frees the disk, so the app writes its access log again.
   await typeCommand(page, "sudo systemctl restart app", /restart app\n.*\$ $/m);
 
-  await page.keyboard.type("tail -n 2 -f /var/log/app/app.log");
+  await page.keyboard.type("sudo tail -n 2 -f /var/log/app/app.log");
   await page.keyboard.press("Enter");
-  const logLines = async () => (await screen(page)).split("tail -n 2 -f")[1]?.match(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO /gm)?.length ?? 0;
+  const logLines = async () => (await screen(page)).split("sudo tail -n 2 -f")[1]?.match(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO /gm)?.length ?? 0;
   // Two lines at once, then more as the simulated clock follows the real one.
   await expect.poll(logLines).toBeGreaterThan(2);
   const seen = await logLines();

@@ -119,7 +119,11 @@ export function EditorPanel({ view, save, exit }: EditorPanelProps) {
         autoCorrect="off"
         aria-label={`Contents of ${view.path}`}
         data-testid="editor-text"
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          // nano clears its status line at the next keystroke.
+          if (status.text) setStatus({ text: "", error: false });
+        }}
         readOnly={asking || busy}
       />
       {asking ? (

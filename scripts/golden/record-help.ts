@@ -1,7 +1,8 @@
 /**
  * Records `NAME --help` and `man NAME` for every command the simulated host offers, from this
  * Debian 12 machine: npx node scripts/golden/record-help.ts. Written to
- * graders/host/commands/help/helps.json and manpages.json; only clean exits are kept.
+ * graders/host/commands/help/helps.json and manpages.json; a --help that is refused as an
+ * unknown option is not kept (the command answers for itself).
  * Man pages are rendered as `MANWIDTH=80 man NAME | cat` would and cut to the header,
  * NAME, SYNOPSIS and the start of DESCRIPTION plus the footer (see help/man.ts).
  */
@@ -53,13 +54,19 @@ function trimManPage(text: string): string {
 }
 
 const names = new Set<string>([...Object.keys(USR_BIN), ...Object.keys(USR_SBIN), ...HOST_COMMANDS.map((c) => c.name), ...JUST_BASH_BUILTINS, ...SBIN_COMMANDS.keys()]);
-const helps: Record<string, string> = {};
+/** stdout/stderr/status of `NAME --help`: some tools print their usage to stderr and exit non-zero (ip: 255). */
+const helps: Record<string, { stdout: string; stderr: string; exitCode: number }> = {};
 const mans: Record<string, string> = {};
 for (const name of [...names].sort()) {
   const path = which(name);
   if (path && !SHELL_BUILTINS.has(name)) {
-    const r = spawnSync(path, ["--help"], { encoding: "utf8", env, timeout: 5000, input: "" });
-    if (r.status === 0 && r.stdout.trim() !== "") helps[name] = r.stdout;
+    const r = spawnSync(path, ["--help"], { argv0: name, encoding: "utf8", env, timeout: 5000, input: "" });
+    const text = `${r.stdout}${r.stderr}`;
+    const status = r.status;
+    const usage = status === 0 ? r.stdout.trim() !== "" : status !== null && /usage/i.test(text);
+    if (status !== null && usage && !/(unrecognized|invalid|unknown) option/i.test(text)) {
+      helps[name] = { stdout: r.stdout, stderr: r.stderr, exitCode: status };
+    }
   }
   const m = spawnSync("man", [name], { encoding: "utf8", env, timeout: 10000 });
   if (m.status === 0 && m.stdout.trim() !== "") mans[name] = trimManPage(m.stdout);

@@ -23,7 +23,7 @@ for (const name of [...Object.keys(USR_BIN), ...Object.keys(USR_SBIN), "nginx", 
     }
   });
   if (!path) continue;
-  const r = spawnSync(path, ["--version"], { encoding: "utf8", env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin", LANG: "C.UTF-8" }, timeout: 5000, input: "" });
+  const r = spawnSync(path, ["--version"], { encoding: "utf8", env: { ...process.env, PATH: "/usr/bin:/bin:/usr/sbin:/sbin", LANG: "C.UTF-8" }, timeout: 5000, input: "" });
   if (r.status !== 0) continue;
   const text = r.stdout || r.stderr;
   if (text.trim() !== "") out[name] = text;

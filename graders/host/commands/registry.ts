@@ -4,6 +4,7 @@ import type { Runtime } from "../shell/runtime.ts";
 import type { HostCommand } from "./types.ts";
 import { unsimulatedCommands } from "./unsimulated.ts";
 import { hasVersionBanner, versionBanner } from "./version/index.ts";
+import { hasHelp, helpText } from "./help/index.ts";
 import { dash, less, mawk, more } from "./alias/index.ts";
 import { cat } from "./cat/index.ts";
 import { chmod } from "./chmod/index.ts";
@@ -23,12 +24,17 @@ import { head } from "./head/index.ts";
 import { history } from "./history/index.ts";
 import { hostname } from "./hostname/index.ts";
 import { id } from "./id/index.ts";
+import { iostat } from "./iostat/index.ts";
+import { ionice } from "./ionice/index.ts";
+import { renice } from "./renice/index.ts";
 import { ip } from "./ip/index.ts";
 import { journalctl } from "./journalctl/index.ts";
 import { kill } from "./kill/index.ts";
 import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
+import { certbot } from "./certbot/index.ts";
 import { nginx } from "./nginx/index.ts";
+import { sysctl } from "./sysctl/index.ts";
 import { openssl } from "./openssl/index.ts";
 import { python3 } from "./python3/index.ts";
 import { registerSbin, SBIN_COMMANDS } from "./sbin.ts";
@@ -65,10 +71,10 @@ import { SYSTEM_TOOLS } from "./system-tools.ts";
  * `-bash: jq: command not found` is what a candidate sees, as on the real box.
  */
 // /usr/sbin tools: reached through sudo's secure_path (see sbin.ts), not through admin's PATH.
-registerSbin(nginx);
+registerSbin(nginx, sysctl);
 
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool), ...NET_COMMANDS, ...SYSTEM_TOOLS,cat, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, file, find, free, groups, head, history, hostname, id, ip, journalctl, kill, less, ls, lsof, mawk, more, nano, nproc, openssl, pgrep, pidof, pkill, printenv, ps, python3, sort, ss, stat, su, sudo, sudoedit, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vi, vim, vmstat, w, watch, who, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool), ...NET_COMMANDS, ...SYSTEM_TOOLS,cat, certbot, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, file, find, free, groups, head, history, hostname, id, ionice, iostat, ip, journalctl, kill, less, ls, lsof, mawk, more, nano, nproc, openssl, pgrep, pidof, pkill, printenv, ps, python3, renice, sort, ss, stat, su, sudo, sudoedit, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vi, vim, vmstat, w, watch, who, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",
@@ -107,6 +113,8 @@ export function allCommands(rt: Runtime): Command[] {
     defineCommand(cmd.name, async (args, ctx) => {
       const banner = versionBanner(cmd.name, args);
       if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
+      const help = helpText(cmd.name, args);
+      if (help !== null) return { ...help };
       try {
         return asciiAsBytes(await cmd.run(args, ctx, rt));
       } catch (e) {
@@ -116,10 +124,12 @@ export function allCommands(rt: Runtime): Command[] {
     }),
   );
   // just-bash built-ins (cp, mv, rm, ...) get their real --version banner too; everything else passes through.
-  const banners = JUST_BASH_BUILTINS.filter((n) => hasVersionBanner(n) && !HOST_COMMANDS.some((c) => c.name === n)).map((name) =>
+  const banners = JUST_BASH_BUILTINS.filter((n) => (hasVersionBanner(n) || hasHelp(n)) && !HOST_COMMANDS.some((c) => c.name === n)).map((name) =>
     defineCommand(name, async (args, ctx) => {
       const banner = versionBanner(name, args);
       if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
+      const help = helpText(name, args);
+      if (help !== null) return { ...help };
       if (!ctx.origCommand) throw new Error(`${name} needs just-bash's ${name} underneath`);
       return ctx.origCommand(args);
     }),

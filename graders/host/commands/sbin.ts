@@ -12,3 +12,16 @@ export const SBIN_COMMANDS = new Map<string, HostCommand>();
 export function registerSbin(...commands: HostCommand[]): void {
   for (const c of commands) SBIN_COMMANDS.set(c.name, c);
 }
+
+/**
+ * The shell runs /usr/sbin/X (a full path, or root's $PATH) as a script:
+ * its text is this one line, which hands over to the hidden dispatcher the
+ * session registers, so `sudo -i` then `nginx -t` works as on Debian.
+ */
+export const SBIN_DISPATCH = "__prodloop_sbin";
+
+export function sbinScript(canonicalPath: string): string | null {
+  const m = /^\/usr\/sbin\/([^/]+)$/.exec(canonicalPath);
+  const name = m?.[1];
+  return name && SBIN_COMMANDS.has(name) ? `${SBIN_DISPATCH} ${name} "$@"\n` : null;
+}

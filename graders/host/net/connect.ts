@@ -39,13 +39,13 @@ export function httpRequest(host: Host, name: string, port: number, req: Omit<Ht
   for (const addr of r.addrs) {
     if (isLoopback(addr) || isLocalAddress(host.state, addr)) {
       // Even local connections traverse INPUT (on lo): a rule without -i can cut this host off from itself.
-      const v = evaluate(host.state, "INPUT", { src: isLoopback(addr) ? addr : addr, dst: addr, proto: "tcp", dport: port, inIface: "lo", ctstate: "NEW" }, true);
+      const v = evaluate(host.state, "INPUT", { src: addr, dst: addr, proto: "tcp", dport: port, inIface: "lo", ctstate: "NEW" }, true);
       if (v.verdict === "DROP") return timedOut(name, port, elapsed, opts);
       if (v.verdict === "REJECT") {
         refused = { ok: false, code: 7, message: `Failed to connect to ${name} port ${port} after ${elapsed} ms: Couldn't connect to server`, elapsedMs: elapsed };
         continue;
       }
-      const res = httpLocal(host, port, req.path, req.method);
+      const res = httpLocal(host, port, req.path, req.method, name);
       if (res) return { ok: true, response: res, addr, elapsedMs: elapsed };
       refused = { ok: false, code: 7, message: `Failed to connect to ${name} port ${port} after ${elapsed} ms: Couldn't connect to server`, elapsedMs: elapsed };
       continue;
@@ -73,11 +73,10 @@ export function httpRequest(host: Host, name: string, port: number, req: Omit<Ht
 
 /** Silence: whichever timeout comes first decides curl's words. */
 function timedOut(name: string, port: number, elapsed: number, opts: ConnectOpts): HttpOutcome {
-  {
-    const maxMs = opts.maxTimeSec !== undefined ? opts.maxTimeSec * 1000 : Infinity;
-    const connectMs = opts.connectTimeoutSec !== undefined ? opts.connectTimeoutSec * 1000 : Infinity;
-    if (maxMs <= connectMs && maxMs < SYN_GIVE_UP_MS) return { ok: false, code: 28, message: `Connection timed out after ${maxMs + 1} milliseconds`, elapsedMs: maxMs + 1 };
-    if (connectMs < SYN_GIVE_UP_MS) return { ok: false, code: 28, message: `Failed to connect to ${name} port ${port} after ${elapsed + connectMs + 1} ms: Timeout was reached`, elapsedMs: elapsed + connectMs + 1 };
-    return { ok: false, code: 28, message: `Failed to connect to ${name} port ${port} after ${elapsed + SYN_GIVE_UP_MS} ms: Couldn't connect to server`, elapsedMs: elapsed + SYN_GIVE_UP_MS };
-  }
+  const maxMs = opts.maxTimeSec !== undefined ? opts.maxTimeSec * 1000 : Infinity;
+  const connectMs = opts.connectTimeoutSec !== undefined ? opts.connectTimeoutSec * 1000 : Infinity;
+  if (maxMs <= connectMs && maxMs < SYN_GIVE_UP_MS) return { ok: false, code: 28, message: `Connection timed out after ${maxMs + 1} milliseconds`, elapsedMs: maxMs + 1 };
+  if (connectMs < SYN_GIVE_UP_MS) return { ok: false, code: 28, message: `Failed to connect to ${name} port ${port} after ${elapsed + connectMs + 1} ms: Timeout was reached`, elapsedMs: elapsed + connectMs + 1 };
+  // The kernel gave up on the SYN: curl still reports it under 28, worded as a failed connect.
+  return { ok: false, code: 28, message: `Failed to connect to ${name} port ${port} after ${elapsed + SYN_GIVE_UP_MS} ms: Couldn't connect to server`, elapsedMs: elapsed + SYN_GIVE_UP_MS };
 }

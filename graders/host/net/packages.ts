@@ -26,6 +26,10 @@ const PACKAGES: Record<string, Entry[]> = {
   "iptables-persistent": [
     { path: "/usr/sbin/netfilter-persistent", size: 1_530 },
   ],
+  // certbot 2.1.0 (python3-certbot): a Python entry-point script.
+  certbot: [
+    { path: "/usr/bin/certbot", size: 395 },
+  ],
   "net-tools": [
     { path: "/usr/bin/netstat", size: 155_304 },
   ],
@@ -38,7 +42,7 @@ const PACKAGES: Record<string, Entry[]> = {
 /** Command name -> the package providing it, for the registry's "every command has a binary" rule. */
 export const PACKAGE_COMMANDS: Record<string, string> = {
   iptables: "iptables", "iptables-save": "iptables", "iptables-restore": "iptables",
-  "netfilter-persistent": "iptables-persistent", netstat: "net-tools", resolvectl: "systemd-resolved",
+  "netfilter-persistent": "iptables-persistent", netstat: "net-tools", resolvectl: "systemd-resolved", certbot: "certbot",
 };
 
 export function installPackage(state: HostState, name: keyof typeof PACKAGES | string, mtimeMs: number): void {

@@ -1,8 +1,12 @@
 import { apiServer } from "./api-server.ts";
 import { appServer } from "./app-server.ts";
 import { billingApi } from "./billing-api.ts";
+import { backupGzip, backupTar } from "./backup-tar.ts";
+import { ioLatencyApi } from "./io-latency-api.ts";
 import { releaseApp } from "./release-app.ts";
 import { uploadApp } from "./upload-app.ts";
+import { timesyncd } from "./timesyncd.ts";
+import { signingApp } from "./signing-app.ts";
 import { cacheWarmer } from "./cache-warmer.ts";
 import { queueWorker } from "./queue-worker.ts";
 import { sessionApp } from "./session-app.ts";
@@ -24,7 +28,12 @@ const PROGRAMS: Record<string, Program> = {
   "billing-api": billingApi,
   "release-app": releaseApp,
   "upload-app": uploadApp,
+  timesyncd,
+  "signing-app": signingApp,
   "cache-warmer": cacheWarmer,
+  "backup-tar": backupTar,
+  "backup-gzip": backupGzip,
+  "io-latency-api": ioLatencyApi,
   "queue-worker": queueWorker,
   "session-app": sessionApp,
   // cron and the processes of the jobs it runs (services/cron/).

@@ -98,5 +98,5 @@ describe("scenario nginx-port-conflict", () => {
     for (const line of again.scenario.referenceFix(again.session.host)) await again.session.run(line);
     expect(judge(again.scenario, again.session.host).solved).toBe(true);
     expect(judge(run.scenario, run.session.host).solved).toBe(false);
-  });
+  }, 30_000);
 });

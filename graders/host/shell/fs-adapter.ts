@@ -1,3 +1,4 @@
+import { sbinScript } from "../commands/sbin.ts";
 import type { FsStat, IFileSystem, MkdirOptions, RmOptions, CpOptions, BufferEncoding, FileContent } from "just-bash";
 
 /** just-bash does not re-export its Dirent type; this is its shape. */
@@ -14,6 +15,7 @@ import { fileSize } from "../state/usage.ts";
 import type { Inode } from "../state/types.ts";
 import { procEntry, procFdInode, procNode, writeOomScoreAdj, type ProcNode } from "./procfs.ts";
 import type { Runtime } from "./runtime.ts";
+import { withCallerAccess } from "./access-mode.ts";
 import { hugeGlobEntries } from "./arglist.ts";
 
 /**
@@ -105,6 +107,9 @@ export class HostFs implements IFileSystem {
   }
 
   async readFile(path: string): Promise<string> {
+    // The shell executing a /usr/sbin tool the host implements (see commands/sbin.ts).
+    const sbin = isProc(path) ? null : sbinScript(fs.tryResolve(this.state, this.rt.cred, path)?.path ?? "");
+    if (sbin !== null) return sbin;
     return Buffer.from(this.readContent(path), "latin1").toString("utf8");
   }
 
@@ -165,7 +170,8 @@ export class HostFs implements IFileSystem {
       if (node.kind === "symlink" && node.target.startsWith("/")) return this.statSync(node.target);
       return procStat(node, this.rt.host.now);
     }
-    return statOf(fs.resolve(this.state, this.rt.cred, path, true).inode);
+    const inode = fs.resolve(this.state, this.rt.cred, path, true).inode;
+    return withCallerAccess(statOf(inode), inode, this.rt.cred, this.state);
   }
 
   async lstat(path: string): Promise<FsStat> {

@@ -19,7 +19,7 @@ export type ProcNode =
   | { kind: "file"; read: () => string; mode: number; uid: number; gid: number }
   | { kind: "symlink"; target: string; mode: number; uid: number; gid: number };
 
-const PID_FILES = ["cmdline", "cwd", "environ", "exe", "fd", "limits", "oom_score", "oom_score_adj", "status"];
+const PID_FILES = ["cmdline", "cwd", "environ", "exe", "fd", "io", "limits", "oom_score", "oom_score_adj", "status"];
 
 export function fdLinkTarget(rt: Runtime, fd: FdTarget): string {
   switch (fd.kind) {
@@ -77,6 +77,10 @@ export function procNode(rt: Runtime, abs: string): ProcNode {
       return ro(() => status(rt, proc), proc.uid);
     case "limits":
       return ro(() => limits(proc), proc.uid);
+    case "io":
+      // Readable by the owner only (ptrace read access), like fd/ and environ.
+      requireOwner(rt, proc, abs);
+      return ro(() => ioStats(rt, proc), proc.uid, 0o400);
     case "oom_score":
       return ro(() => `${oomScore(proc, rt.host.now)}\n`, proc.uid);
     case "oom_score_adj":
@@ -203,9 +207,32 @@ export function writeOomScoreAdj(rt: Runtime, abs: string, data: string): boolea
   const proc = procOf(rt, m[1] as string, abs);
   if (rt.cred.uid !== 0 && rt.cred.uid !== proc.uid) throw new SysError("EACCES", abs);
   const text = data.trim();
+  // A redirect opens with O_TRUNC before it writes; /proc files ignore the truncation.
+  if (data === "") return true;
   const value = Number(text);
   if (!/^-?[0-9]+$/.test(text) || value < -1000 || value > 1000) throw new SysError("EINVAL", abs);
   if (rt.cred.uid !== 0 && value < (proc.oomScoreAdj ?? 0)) throw new SysError("EACCES", abs);
   proc.oomScoreAdj = value;
   return true;
+}
+
+/**
+ * /proc/PID/io: bytes the process asked the block layer for, from the rates
+ * it runs at (and a job's own progress where it keeps one), plus what it read
+ * and wrote through the page cache (rchar/wchar) and its syscalls.
+ */
+function ioStats(rt: Runtime, proc: Proc): string {
+  const age = Math.max(0, rt.host.now - proc.startMs) / 1000;
+  const doneKb = Number(proc.params?.doneKb ?? NaN);
+  const readKb = proc.program === "backup-tar" && Number.isFinite(doneKb) ? doneKb : (proc.ioReadKbPerSec ?? 0) * age;
+  const writeKb = (proc.ioWriteKbPerSec ?? 0) * age;
+  const read = Math.round(readKb * 1024);
+  const write = Math.round(writeKb * 1024);
+  // Small reads of config and libraries at start come from the page cache.
+  const rchar = read + 180_000 + (proc.pid % 97) * 1024;
+  const wchar = write + 4_096 * ((proc.pid % 13) + 1);
+  return [
+    `rchar: ${rchar}`, `wchar: ${wchar}`, `syscr: ${Math.round(rchar / 65_536) + 140}`, `syscw: ${Math.round(wchar / 65_536) + 12}`,
+    `read_bytes: ${read}`, `write_bytes: ${write}`, "cancelled_write_bytes: 0", "",
+  ].join("\n");
 }

@@ -36,6 +36,8 @@ export interface Runtime {
   terminalRows?: number | null;
   /** The command of this line that may keep running (shell/follow/slot.ts), and the follow it started. */
   followSlot?: string | null;
+  /** The slot's output goes straight to the terminal (no later pipeline stage): full-screen tools may draw. */
+  followToTerminal?: boolean;
   pendingFollow?: FollowSpec | null;
   /** The session can open the browser's editor panel; an editor command sets `pendingEdit` (shell/editor). */
   editorPanel?: boolean;

@@ -70,7 +70,8 @@ describe("login shell session", () => {
   it("prints GNU wording for just-bash tools' permission errors", async () => {
     const s = baseSession();
     expect((await s.run("rm /etc/passwd")).stderr).toBe("rm: cannot remove '/etc/passwd': Permission denied\n");
-    expect((await s.run("mkdir /etc/x")).stderr).toBe("mkdir: cannot create directory '/etc/x': Permission denied\n");
+    // GNU mkdir quotes with quote(): ‘…’ under the login's C.UTF-8 locale (rm uses '…').
+    expect((await s.run("mkdir /etc/x")).stderr).toBe("mkdir: cannot create directory ‘/etc/x’: Permission denied\n");
   });
 
   it("is a process in the table whose parent is the ssh session", async () => {

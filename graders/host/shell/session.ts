@@ -1,3 +1,4 @@
+import { SBIN_COMMANDS, SBIN_DISPATCH } from "../commands/sbin.ts";
 import { Bash, defineCommand, type Command } from "just-bash";
 import { Host } from "../state/host.ts";
 import { randInt } from "../state/rng.ts";
@@ -14,6 +15,7 @@ import { linePipelines, terminalWriters } from "./pipelines.ts";
 import { argListTooLongResult, globWords } from "./arglist.ts";
 import { expandHistory } from "./history.ts";
 import { complete, type Completion } from "./complete.ts";
+import { withSeededRandom } from "./random.ts";
 import { followInfo, type FollowInfo, type FollowState, type WatchFollow } from "./follow/types.ts";
 import { watchFrame } from "./follow/watch.ts";
 import { withCred } from "./runtime.ts";
@@ -119,9 +121,14 @@ export class Session {
       return { stdout: "", stderr: "", exitCode: exit };
     });
     const rc = defineCommand(RC, async (args) => ({ stdout: "", stderr: "", exitCode: Number(args[0] ?? 0) }));
-    const commands: Command[] = [capture, rc, ...allCommands(this.rt)];
+    // /usr/sbin tools run by path or from root's $PATH land here (commands/sbin.ts).
+    const sbin = defineCommand(SBIN_DISPATCH, async (args, ctx) => {
+      const cmd = SBIN_COMMANDS.get(args[0] ?? "");
+      return cmd ? cmd.run(args.slice(1), ctx, this.rt) : { stdout: "", stderr: "", exitCode: 127 };
+    });
+    const commands: Command[] = [capture, rc, sbin, ...allCommands(this.rt)];
     this.bash = new Bash({
-      fs: new HostFs(this.rt, [CAPTURE, RC, ...SHELL_BUILTIN_COMMANDS].map((n) => `/usr/bin/${n}`)),
+      fs: new HostFs(this.rt, [CAPTURE, RC, SBIN_DISPATCH, ...SHELL_BUILTIN_COMMANDS].map((n) => `/usr/bin/${n}`)),
       cwd: this.state.cwd,
       commands: JUST_BASH_BUILTINS,
       customCommands: commands,
@@ -185,12 +192,13 @@ export class Session {
     this.rt.ttyWriters = this.rt.terminalColumns ? terminalWriters(line) : new Set();
     const slot = followSlot(line);
     this.rt.followSlot = slot?.name ?? null;
+    this.rt.followToTerminal = slot !== null && slot.filter === null;
     this.rt.pendingFollow = null;
     this.rt.pendingEdit = null;
     const before = this.state.cwd;
     let result: RunResult;
     try {
-      result = await this.bash.exec(script, { cwd: this.state.cwd, env: {}, replaceEnv: true });
+      result = await withSeededRandom(this.host.state, () => this.bash.exec(script, { cwd: this.state.cwd, env: {}, replaceEnv: true }));
     } catch (e) {
       // just-bash lets an open(2) failure of a simple command's redirect escape; bash reports it and moves on.
       if (!isSysError(e)) throw e;

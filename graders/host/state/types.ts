@@ -22,6 +22,8 @@ export interface HostState {
   units: Record<string, Unit>;
   journal: JournalEntry[];
   net: NetState;
+  /** The VM's disk limits when not the default cloud volume's (state/io.ts). */
+  disk?: { maxKbps: number; maxIops: number };
   /** The utmp record of the candidate's ssh login (who, w, last). */
   login?: { user: string; tty: string; from: string; atMs: number };
   /** The kernel's load averages as of atMs (exponentially decaying, see state/load.ts). */
@@ -85,6 +87,13 @@ export interface ClockState {
   nowMs: number;
   /** When the simulated kernel booted (uptime, ps START, /proc/uptime). */
   bootMs: number;
+  /**
+   * System clock minus true time (what NTP servers and the hypervisor's RTC say), in ms.
+   * Absent means 0: the clock is right. `date -s` and NTP steps change it.
+   */
+  skewMs?: number;
+  /** The kernel's "synchronized" flag (timedatectl: System clock synchronized); absent means yes. */
+  ntpSynced?: boolean;
 }
 
 export interface UserEntry {
@@ -268,6 +277,12 @@ export interface Proc {
   oomScoreAdj?: number;
   /** RSS stops growing here (a working set that plateaus); no cap when unset. */
   rssCapKb?: number;
+  /** Block I/O the process asks of the disk, KiB per second (iostat, vmstat bi/bo); none when unset. */
+  ioReadKbPerSec?: number;
+  ioWriteKbPerSec?: number;
+  /** I/O scheduling class set with ionice (mq-deadline honours it); "none" (best effort from nice) when unset. */
+  ioClass?: "realtime" | "best-effort" | "idle";
+  ioPrio?: number;
 }
 
 export interface ProcLimits {

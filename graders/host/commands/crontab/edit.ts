@@ -2,7 +2,7 @@ import type { ExecResult } from "just-bash";
 import type { Runtime } from "../../shell/runtime.ts";
 import { openEditor } from "../../shell/editor/open.ts";
 import { readCrontab } from "../../shell/editor/crontab-install.ts";
-import { lineCount } from "../../shell/editor/lines.ts";
+import { chosenEditor, readStatus } from "../../shell/editor/choice.ts";
 import { randomSuffix } from "../nano/index.ts";
 
 /** The table Debian's crontab -e starts from when the user has none. */
@@ -34,19 +34,20 @@ const TEMPLATE = [
 ].join("\n");
 
 /**
- * crontab -e: the editor (nano, Debian's default) on a copy in
+ * crontab -e: the editor ($VISUAL, $EDITOR, else Debian's default nano) on a copy in
  * /tmp/crontab.XXXXXX/crontab; on exit a changed table is installed
  * ("crontab: installing new crontab"), an unchanged one is not.
  */
-export function crontabEdit(rt: Runtime, user: string): ExecResult {
+export function crontabEdit(rt: Runtime, user: string, env: Map<string, string> | undefined): ExecResult {
   const current = readCrontab(rt.host, user);
   const content = current ?? TEMPLATE;
-  const n = lineCount(content);
+  const editor = chosenEditor(env, ["VISUAL", "EDITOR"]);
+  const shownPath = `/tmp/crontab.${randomSuffix(rt, user).slice(0, 6)}/crontab`;
   return openEditor(
     rt,
     {
-      editor: "nano", shownPath: `/tmp/crontab.${randomSuffix(rt, user).slice(0, 6)}/crontab`, target: { kind: "crontab", user },
-      cred: { ...rt.cred, groups: [...rt.cred.groups] }, content, isNew: false, status: `[ Read ${n} line${n === 1 ? "" : "s"} ]`,
+      editor, shownPath, target: { kind: "crontab", user },
+      cred: { ...rt.cred, groups: [...rt.cred.groups] }, content, isNew: false, status: readStatus(editor, shownPath, content),
     },
     { what: "crontab -e", howTo: [`(crontab -l; echo '*/5 * * * * /usr/local/bin/job') > /tmp/new.cron && crontab /tmp/new.cron`] },
     current === null ? `no crontab for ${user} - using an empty one\n` : "",

@@ -72,7 +72,7 @@ export const crontab: HostCommand = {
       if (rest.length !== 1) return usage("file name must be specified for replace");
       return replace(rt, who, joinPath(ctx.cwd, rest[0] as string), rest[0] as string, latin1FromBytes(ctx.stdin));
     }
-    if (chosen === "edit") return crontabEdit(rt, who);
+    if (chosen === "edit") return crontabEdit(rt, who, ctx.env);
     const current = readCrontab(rt.host, who);
     if (current === null) return fail(`no crontab for ${who}\n`);
     if (chosen === "list") return ok(current);

@@ -1,9 +1,10 @@
 import { fail, ok, type HostCommand } from "../types.ts";
 import { DEFAULT_FORMAT, parseDate, strftime } from "./strftime.ts";
+import { setSystemClock } from "../../state/clock.ts";
 
 /**
  * GNU date on the simulated clock: default format, +FORMAT, -d/--date, -u,
- * -R, -I[timespec], -s (root only; moving the clock is not modelled yet).
+ * -R, -I[timespec], -s (root only: steps the system clock, see state/clock.ts).
  */
 export const date: HostCommand = {
   name: "date",
@@ -24,8 +25,13 @@ export const date: HostCommand = {
       else if (a === "-Iminutes") format = "%FT%H:%M%:z";
       else if (a === "-Ihours") format = "%FT%H%:z";
       else if (a === "-s" || a === "--set" || a.startsWith("--set=")) {
-        if (rt.cred.uid !== 0) return fail("date: cannot set date: Operation not permitted\n");
-        return fail("date: cannot set date: Operation not permitted\n");
+        const spec = a.startsWith("--set=") ? a.slice(6) : (args[++i] ?? "");
+        const t = parseDate(spec, rt.host.now);
+        if (t === null) return fail(`date: invalid date '${spec}'\n`);
+        // GNU date prints the new time even when settimeofday(2) fails.
+        if (rt.cred.uid !== 0) return { stdout: `${strftime(format, t)}\n`, stderr: "date: cannot set date: Operation not permitted\n", exitCode: 1 };
+        setSystemClock(rt.host, t);
+        return ok(`${strftime(format, t)}\n`);
       } else if (a.startsWith("+")) format = a.slice(1);
       else if (a.startsWith("-")) return fail(`date: invalid option -- '${a.slice(1, 2)}'\nTry 'date --help' for more information.\n`);
       else return fail(`date: invalid date '${a}'\n`);

@@ -4,6 +4,7 @@ import { isMounted, mountForSpec } from "../../state/mounts.ts";
 import { mountUsage } from "../../state/usage.ts";
 import { fstabEntry } from "../mount/fstab.ts";
 import type { HostCommand } from "../types.ts";
+import { helpText } from "../help/index.ts";
 
 /**
  * e2fsck 1.47.0 and the fsck (util-linux 2.38.1) front end over a model
@@ -47,7 +48,12 @@ function e2fsck(rt: Runtime, device: string, mode: Mode): { stdout: string; stde
     return { stdout: VERSION, stderr: `e2fsck: No such file or directory while trying to open ${device}\nPossibly non-existent device?\n`, exitCode: 8 };
   }
   if (m.fstype !== "ext4") {
-    return { stdout: VERSION, stderr: `ext2fs_open2: Bad magic number in super-block\ne2fsck: Superblock invalid, trying backup blocks....\n`, exitCode: 8 };
+    const advice = "\nThe superblock could not be read or does not describe a valid ext2/ext3/ext4\nfilesystem.  If the device is valid and it really contains an ext2/ext3/ext4\nfilesystem (and not swap or ufs or something else), then the superblock\nis corrupt, and you might try running e2fsck with an alternate superblock:\n    e2fsck -b 8193 <device>\n or\n    e2fsck -b 32768 <device>\n\n";
+    return {
+      stdout: `${VERSION}${advice}${m.source} contains a ${m.fstype} file system\n`,
+      stderr: `ext2fs_open2: Bad magic number in super-block\ne2fsck: Superblock invalid, trying backup blocks....\ne2fsck: Bad magic number in super-block while trying to open ${m.source}\n`,
+      exitCode: 8,
+    };
   }
   let out = VERSION;
   if (isMounted(m) || m.target === "/") {
@@ -126,6 +132,9 @@ export const e2fsckCommand: HostCommand = {
 export const fsckCommand: HostCommand = {
   name: "fsck",
   async run(args, _ctx, rt) {
+    // sudo runs /usr/sbin tools directly, past the registry's --help hook.
+    const help = helpText("fsck", args);
+    if (help !== null) return { ...help };
     const parsed = parseArgs("fsck", args);
     if ("error" in parsed) return { stdout: "", stderr: parsed.error, exitCode: 16 };
     let out = "fsck from util-linux 2.38.1\n";

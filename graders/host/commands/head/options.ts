@@ -20,7 +20,29 @@ export function parseCount(spec: string): { n: number; sign: "" | "+" | "-" } | 
   return { n: Number(m[2]) * (SUFFIX[m[3] ?? ""] ?? 1), sign: (m[1] ?? "") as "" | "+" | "-" };
 }
 
-export function parseCountOpts(tool: "head" | "tail", args: string[]): CountOpts | string {
+/** getopt clusters: `tail -fn 50` is -f -n 50, `tail -Fn50` is -F -n 50; -n/-c take the rest of the cluster or the next word. */
+function expandClusters(args: string[]): string[] {
+  const out: string[] = [];
+  for (const a of args) {
+    if (!/^-[a-zA-Z]{2,}/.test(a) || /^-[nc]/.test(a)) {
+      out.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a.charAt(j);
+      if (c === "n" || c === "c") {
+        out.push(`-${c}`);
+        if (j + 1 < a.length) out.push(a.slice(j + 1));
+        break;
+      }
+      out.push(`-${c}`);
+    }
+  }
+  return out;
+}
+
+export function parseCountOpts(tool: "head" | "tail", rawArgs: string[]): CountOpts | string {
+  const args = expandClusters(rawArgs);
   const o: CountOpts = { mode: "lines", count: 10, sign: "", quiet: false, verbose: false, follow: false, followName: false, files: [] };
   const invalid = (spec: string): string => `${tool}: invalid number of ${o.mode}: ‘${spec}’\n`;
   for (let i = 0; i < args.length; i++) {

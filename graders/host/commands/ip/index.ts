@@ -1,6 +1,7 @@
 import type { Host } from "../../state/host.ts";
 import type { NetAddr, NetInterface } from "../../state/types.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
+import { routeCommand } from "./route.ts";
 
 /**
  * `ip` from iproute2 6.1: addr (show, -4/-6, -br), link, route. Lines are
@@ -62,7 +63,9 @@ function showRoutes(host: Host): string {
     .map((r) => {
       const parts = [r.dst];
       if (r.via) parts.push("via", r.via);
-      parts.push("dev", r.dev, "proto", r.proto);
+      // ip hides proto boot, the default for routes added by hand.
+      parts.push("dev", r.dev);
+      if (r.proto !== "boot") parts.push("proto", r.proto);
       if (r.scope) parts.push("scope", r.scope);
       if (r.src) parts.push("src", r.src);
       if (r.metric !== undefined) parts.push("metric", String(r.metric));
@@ -93,6 +96,8 @@ export const ip: HostCommand = {
     }
     if ("route".startsWith(object) || object === "r") {
       if (more[0] && more[0] !== "show" && more[0] !== "list") {
+        const handled = routeCommand(rt, more[0], more.slice(1));
+        if (handled) return handled;
         if (rt.cred.uid !== 0) return fail("RTNETLINK answers: Operation not permitted\n", 2);
         return fail(`Command "${more[0]}" is unknown, try "ip route help".\n`, 255);
       }

@@ -7,6 +7,7 @@ import type { Runtime } from "../../shell/runtime.ts";
 import { fileHowTo, openEditor } from "../../shell/editor/open.ts";
 import { lineCount } from "../../shell/editor/lines.ts";
 import type { EditRequest } from "../../shell/editor/types.ts";
+import { chosenEditor, readStatus } from "../../shell/editor/choice.ts";
 import { fail, type HostCommand } from "../types.ts";
 
 /**
@@ -112,10 +113,10 @@ export const sudoedit: HostCommand = {
     const dot = base.lastIndexOf(".");
     const [stem, ext] = dot > 0 ? [base.slice(0, dot), base.slice(dot)] : [base, ""];
     const shownPath = `/var/tmp/${stem}${randomSuffix(rt, abs)}${ext}`;
-    const n = lineCount(content);
+    const editor = chosenEditor(ctx.env, ["SUDO_EDITOR", "VISUAL", "EDITOR"]);
     const req: EditRequest = {
-      editor: "nano", shownPath, target: { kind: "sudoedit", abs }, cred: { ...rt.cred, groups: [...rt.cred.groups] },
-      content, isNew, status: isNew ? "[ New File ]" : `[ Read ${n} line${n === 1 ? "" : "s"} ]`,
+      editor, shownPath, target: { kind: "sudoedit", abs }, cred: { ...rt.cred, groups: [...rt.cred.groups] },
+      content, isNew, status: isNew ? (editor === "nano" ? "[ New File ]" : `"${shownPath}" [New]`) : readStatus(editor, shownPath, content),
     };
     return openEditor(rt, req, { what: "sudoedit", howTo: fileHowTo(file, true) });
   },

@@ -7,7 +7,7 @@ import { hash32 } from "../../state/rng.ts";
  */
 export function threadId(rt: Runtime): string {
   const h = hash32("openssl-thread", rt.shellPid, rt.host.state.seed);
-  return `80${(h & 0xffffff).toString(16).toUpperCase().padStart(6, "0")}7F0000`;
+  return `80${(h >>> 0).toString(16).toUpperCase().padStart(8, "0")}7F0000`;
 }
 
 export function unknownOption(cmd: string, opt: string): string {

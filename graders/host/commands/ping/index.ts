@@ -68,10 +68,12 @@ export function planPing(rt: Runtime, target: string, opts: { numeric: boolean; 
   if (!v6 && lookupRoute(rt.host.state, addr).kind === "unreachable") return { error: "ping: connect: Network is unreachable\n" };
   // iputils skips reverse lookups for numeric targets; otherwise a failed PTR prints the address twice.
   const who = literal || opts.numeric ? addr : `${reverseLookup(rt.host, addr)?.name ?? addr} (${addr})`;
-  const header = v6 ? `PING ${target}(${who}) 56 data bytes` : `PING ${target} (${addr}) 56(84) bytes of data.`;
+  // The header and the statistics name the target by getaddrinfo's canonical name.
+  const shown = literal ? target : r.canonical;
+  const header = v6 ? `PING ${shown}(${who}) 56 data bytes` : `PING ${shown} (${addr}) 56(84) bytes of data.`;
   const local = lookupRoute(rt.host.state, addr);
   const ttl = local.kind === "local" ? 64 : local.kind === "route" && local.gateway ? 63 : 64;
-  return { header, target, addr, who, ttl, intervalMs: opts.intervalMs, packet: (seq) => echoReply(rt, addr, who, ttl, seq) };
+  return { header, target: shown, addr, who, ttl, intervalMs: opts.intervalMs, packet: (seq) => echoReply(rt, addr, who, ttl, seq) };
 }
 
 /** The reply to echo `seq` sent now, or null when it goes unanswered (also used by a streaming ping). */

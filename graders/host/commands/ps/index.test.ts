@@ -75,3 +75,129 @@ describe("ps", () => {
     expect(row).toMatch(/ Z +\d\d:\d\d +\d+:\d\d \[worker\] <defunct>$/);
   });
 });
+
+describe("ps trees, job columns and time formats", () => {
+  it("draws the BSD tree of axf / -ef --forest: kthreadd's tree first, init's children at the margin", async () => {
+    const s = baseSession();
+    const out = (await s.run("ps axf")).stdout.split("\n");
+    expect(out[0]).toBe("    PID TTY      STAT   TIME COMMAND");
+    expect(out[1]).toMatch(/^ +2 \? +S +0:00 \[kthreadd\]$/);
+    expect(out[2]).toMatch(/^ +3 \? +I< +0:00  \\_ \[rcu_gp\]$/);
+    const tail = out.slice(-6, -1).map((l) => l.replace(/^.*\d:\d\d /, ""));
+    expect(tail).toEqual([
+      "sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups",
+      " \\_ sshd: admin [priv]",
+      "     \\_ sshd: admin@pts/0",
+      "         \\_ -bash",
+      "             \\_ ps axf",
+    ]);
+    const ef = (await s.run("ps -ef --forest | tail -3")).stdout.split("\n");
+    expect(ef[0]).toMatch(/ {10}\\_ -bash$/);
+    // Two members of one pipeline are siblings: the first gets " |  " above its children, none here.
+    expect(ef[1]).toMatch(/ {14}\\_ ps -ef --forest$/);
+    expect(ef[2]).toMatch(/ {14}\\_ tail -3$/);
+  });
+
+  it("draws a '|' below a child that has a younger sibling, newest roots first", async () => {
+    const s = baseSession();
+    const w = worker(s);
+    const child = (ppid: number, name: string, agoMin: number): number =>
+      spawn(s.host.state, {
+        ppid, uid: 33, gid: 33, comm: name, argv: [name], exe: `/usr/bin/${name}`, env: {}, cwd: "/", tty: null, cpuShare: 0, vszKb: 1000,
+        rssKb: 500, rssGrowKbPerSec: 0, nice: 0, startMs: TEST_NOW - agoMin * 60_000, limits: { nofile: [1024, 1024], nproc: [1, 1] },
+      }).pid;
+    const c1 = child(w, "c1", 60);
+    child(c1, "g1", 50);
+    child(w, "c2", 40);
+    // Roots come newest first: the worker started today, before the daemons started at boot.
+    const out = (await s.run(`ps f -o args --ppid 1,${w},${c1} | head -6`)).stdout;
+    expect(out).toBe("COMMAND\n/usr/bin/python3 /opt/jobs/worker.py --queue default\n \\_ c1\n |   \\_ g1\n \\_ c2\nsshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups\n");
+  });
+
+  it("indents -H by two spaces per level, init's children included", async () => {
+    const s = baseSession();
+    const out = (await s.run("ps -eH -o pid,cmd | tail -5")).stdout.split("\n");
+    expect(out[0]).toMatch(/^ +\d+     sshd: admin \[priv\]$/);
+    expect(out[1]).toMatch(/^ +\d+       sshd: admin@pts\/0$/);
+    expect(out[2]).toMatch(/^ +\d+         -bash$/);
+  });
+
+  it("prints the job columns of axj: the pipeline is one process group, the shell leads the session", async () => {
+    const s = baseSession();
+    const shell = s.state.shellPid;
+    const out = (await s.run("ps axj | grep -e PGID -e bash -e 'ps axj'")).stdout.split("\n");
+    expect(out[0]).toBe("   PPID     PID    PGID     SID TTY        TPGID STAT   UID   TIME COMMAND");
+    const bash = out.find((l) => l.endsWith("-bash"))!;
+    const [, , , sid, , tpgid] = bash.trim().split(/ +/);
+    expect(Number(sid)).toBe(shell);
+    const me = out.find((l) => l.endsWith("ps axj"))!.trim().split(/ +/);
+    const grep = out.find((l) => l.includes("grep -e"))!.trim().split(/ +/);
+    expect(me[2]).toBe(me[1]); // ps leads its pipeline's group
+    expect(grep[2]).toBe(me[1]);
+    expect(tpgid).toBe(me[1]);
+    expect(me[3]).toBe(String(shell));
+  });
+
+  it("prints elapsed and start times in every procps format", async () => {
+    const s = baseSession();
+    const pid = worker(s);
+    const out = (await s.run(`ps -p ${pid} -o pid,etime,etimes,lstart,stime,start_time,start,bsdstart,time`)).stdout;
+    // The session's clock has moved on a few seconds since the worker was set up.
+    expect(out).toMatch(new RegExp(
+      "^    PID     ELAPSED ELAPSED                  STARTED STIME START  STARTED  START     TIME\n" +
+        `${String(pid).padStart(7)}    02:00:0\\d    720\\d Wed Nov 25 07:00:00 2026 07:00 07:00 07:00:00  07:00 01:00:0\\d\n$`,
+    ));
+    const init = (await s.run("ps -p 1 -o etime=,stime=,start=,bsdstart=,lstart=")).stdout;
+    expect(init).toMatch(/^ +\d-\d\d:\d\d:\d\d Nov2\d   Nov 2\d Nov 2\d [A-Z][a-z]{2} Nov 2\d \d\d:\d\d:\d\d 2026\n$/);
+  });
+
+  it("prints scheduling columns: nice and priority, CPU, threads, what a sleeper waits in", async () => {
+    const s = baseSession();
+    const pid = worker(s);
+    s.host.state.procs[pid]!.statFlags = "sl";
+    const out = (await s.run(`ps -o pid,ppid,pgid,sid,ni,pri,nlwp,uid,user,tty,stat,wchan -p ${pid},2`)).stdout.split("\n");
+    expect(out[0]).toBe("    PID    PPID    PGID     SID  NI PRI NLWP   UID USER     TT       STAT WCHAN");
+    expect(out[1]).toBe("      2       0       0       0   0  19    1     0 root     ?        S    kthreadd");
+    // --queue has no pool size: a threaded process gets its main thread and two helpers.
+    expect(out[2]).toBe(`${String(pid).padStart(7)}       1 ${String(pid).padStart(7)} ${String(pid).padStart(7)}   0  19    3    33 www-data ?        Ssl  do_epoll_wait`);
+    const kworker = (await s.run("ps -eo ni,pri,wchan,comm | grep -m1 0H-ev")).stdout;
+    expect(kworker).toBe("-20  39 worker kworker/0:0H-ev\n");
+    expect((await s.run("ps -C migration/0 -o ni=,pri=")).stdout).toBe("  - 139\n");
+    expect((await s.run(`ps -o pid,wchan,comm`)).stdout).toMatch(/^ +\d+ do_wai bash\n +\d+ -      ps\n/m);
+  });
+
+  it("sorts by several keys with --sort and BSD k, descending with '-'", async () => {
+    const s = baseSession();
+    const pid = worker(s);
+    expect((await s.run("ps aux --sort=-%cpu | sed -n 2p")).stdout).toMatch(new RegExp(`^www-data +${pid} 50\\.0`));
+    expect((await s.run("ps -eo pid,comm k -rss | sed -n 2p")).stdout).toBe(`${String(pid).padStart(7)} worker\n`);
+    expect((await s.run("ps -eo pid --sort -rss,pid --no-headers | head -1")).stdout).toBe(`${String(pid).padStart(7)}\n`);
+    expect((await s.run("ps -eo pid,comm --sort=uid,-pid | sed -n 2p")).stdout).toMatch(/^ +\d+ sshd$/m);
+    const bad = await s.run("ps --sort=bogus");
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toMatch(/^error: unknown sort specifier\n\nUsage:\n ps \[options\]\n/);
+  });
+
+  it("selects like procps: x the user's own, a every terminal's, --ppid children, usage errors", async () => {
+    const s = baseSession();
+    const ux = (await s.run("ps ux")).stdout;
+    expect(ux).toMatch(/^admin +\d+ .* \? +S +\d\d:\d\d +0:00 sshd: admin@pts\/0$/m);
+    expect(ux).not.toMatch(/^root/m);
+    expect((await s.run("ps --ppid 2 -o comm= | head -1")).stdout).toBe("rcu_gp\n");
+    expect((await s.run("ps -p")).stderr).toMatch(/^error: list of process IDs must follow -p\n\nUsage:/);
+    expect((await s.run("ps -o")).stderr).toMatch(/^error: format specification must follow -o\n/);
+    expect((await s.run("ps --bogus")).stderr).toMatch(/^error: unknown gnu long option\n/);
+    expect((await s.run("ps -Y")).stderr).toMatch(/^error: unsupported SysV option\n/);
+  });
+
+  it("cuts lines at the terminal's width unless given ww or piped", async () => {
+    const s = baseSession();
+    s.setTerminalColumns(40, 24);
+    const lines = (await s.run("ps aux")).stdout.split("\n").filter(Boolean);
+    expect(Math.max(...lines.map((l) => l.length))).toBe(40);
+    const wide = (await s.run("ps auxww")).stdout.split("\n").filter(Boolean);
+    expect(Math.max(...wide.map((l) => l.length))).toBeGreaterThan(40);
+    const piped = (await s.run("ps aux | cat")).stdout.split("\n").filter(Boolean);
+    expect(Math.max(...piped.map((l) => l.length))).toBeGreaterThan(40);
+  });
+});

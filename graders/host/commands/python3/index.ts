@@ -1,5 +1,6 @@
 import type { Host } from "../../state/host.ts";
 import type { HostCommand } from "../types.ts";
+import { sysctlValue } from "../sysctl/index.ts";
 
 /**
  * python3 (Debian 12's 3.11.2). `--version` answers; `-m http.server PORT`
@@ -33,8 +34,7 @@ const NO_INTERPRETER = "python3: this simulated host has no Python interpreter b
 
 /** First port an unprivileged process may bind (net.ipv4.ip_unprivileged_port_start, from /etc/sysctl.d). */
 export function unprivilegedPortStart(host: Host): number {
-  const v = host.state.sysctl?.["net.ipv4.ip_unprivileged_port_start"];
-  return v === undefined ? 1024 : Number(v);
+  return Number(sysctlValue(host, "net.ipv4.ip_unprivileged_port_start") ?? 1024);
 }
 
 function portTaken(host: Host, port: number): boolean {

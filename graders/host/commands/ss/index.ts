@@ -35,7 +35,7 @@ function sockets(procs: Proc[]): Sock[] {
         proto: t.proto === "TCP" ? "tcp" : "udp", state: t.proto === "UDP" ? "UNCONN" : listening ? "LISTEN" : "ESTAB",
         recvQ: 0, sendQ: listening ? Number(p.params?.backlog ?? 4096) : 0,
         local: [t.localAddr ?? String(p.params?.bindAddress ?? "0.0.0.0"), String(t.localPort)],
-        peer: t.remote ? [t.remote.addr, String(t.remote.port)] : ["0.0.0.0", "*"], owner: p, fd,
+        peer: t.remote ? [t.remote.addr, String(t.remote.port)] : [(t.localAddr ?? "").includes(":") ? "[::]" : "0.0.0.0", "*"], owner: p, fd,
         owners: [p],
       };
       // One connection held by several processes (sshd's monitor and session) is one socket with several users.

@@ -5,6 +5,7 @@ import type { Runtime } from "../../shell/runtime.ts";
 import { openEditor } from "../../shell/editor/open.ts";
 import { dropInTemplate } from "../../shell/editor/unit-template.ts";
 import type { EditRequest } from "../../shell/editor/types.ts";
+import { chosenEditor, readStatus } from "../../shell/editor/choice.ts";
 import { fail } from "../types.ts";
 import type { ExecResult } from "just-bash";
 
@@ -16,7 +17,7 @@ import type { ExecResult } from "just-bash";
  * manager is reloaded. --full edits a copy of the whole unit file, written to
  * /etc/systemd/system/UNIT.
  */
-export function systemctlEdit(rt: Runtime, args: string[]): ExecResult {
+export function systemctlEdit(rt: Runtime, args: string[], env: Map<string, string> | undefined): ExecResult {
   const full = args.includes("--full") || args.includes("-l");
   const dropInArg = args.find((a) => a.startsWith("--drop-in="))?.slice("--drop-in=".length);
   const names = args.filter((a) => !a.startsWith("-")).slice(1);
@@ -40,9 +41,10 @@ export function systemctlEdit(rt: Runtime, args: string[]): ExecResult {
     const found = fs.tryResolve(rt.host.state, fs.ROOT, unit.fragmentPath);
     content = found && found.inode.kind === "file" ? fs.readFileRange(found.inode, 0, 1_000_000) : "";
   } else content = dropInTemplate(rt.host, name, unit.fragmentPath, path);
+  const editor = chosenEditor(env, ["SYSTEMD_EDITOR", "EDITOR", "VISUAL"]);
   const req: EditRequest = {
-    editor: "nano", shownPath, target: full ? { kind: "unit-full", unit: name, path } : { kind: "unit-dropin", unit: name, path },
-    cred: { ...rt.cred, groups: [...rt.cred.groups] }, content, isNew: false, status: `[ Read ${content.replace(/\n$/, "").split("\n").length} lines ]`,
+    editor, shownPath, target: full ? { kind: "unit-full", unit: name, path } : { kind: "unit-dropin", unit: name, path },
+    cred: { ...rt.cred, groups: [...rt.cred.groups] }, content, isNew: false, status: readStatus(editor, shownPath, content),
   };
   return openEditor(rt, req, {
     what: "systemctl edit",

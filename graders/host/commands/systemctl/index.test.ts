@@ -12,6 +12,7 @@ describe("systemctl", () => {
         "^● cron\\.service - Regular background program processing daemon\n" +
           "     Loaded: loaded \\(/lib/systemd/system/cron\\.service; enabled; preset: enabled\\)\n" +
           "     Active: active \\(running\\) since Sun 2026-11-22 \\d\\d:\\d\\d:\\d\\d UTC; 3 days \\d+h ago\n" +
+          "       Docs: man:cron\\(8\\)\n" +
           `   Main PID: ${cron.pid} \\(cron\\)\n` +
           "      Tasks: 1 \\(limit: 2314\\)\n" +
           "     Memory: 2\\.6M\n" +

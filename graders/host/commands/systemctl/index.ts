@@ -127,7 +127,7 @@ export const systemctl: HostCommand = {
     const linesFlag = flags.find((f) => f.startsWith("--lines=") || /^-n\d+$/.test(f));
     const lines = linesFlag ? Number(linesFlag.replace(/^(--lines=|-n)/, "")) : 10;
 
-    if (verb === "edit") return systemctlEdit(rt, args);
+    if (verb === "edit") return systemctlEdit(rt, args, _ctx.env);
     if (verb === "daemon-reload" || verb === "daemon-reexec") {
       if (rt.cred.uid !== 0) return fail("Failed to reload daemon: Interactive authentication required.\n");
       daemonReload(host);

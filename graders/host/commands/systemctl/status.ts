@@ -79,7 +79,8 @@ export function renderStatus(host: Host, unit: Unit, lines = 10): string {
   if (main && unit.activeState === "active") {
     out.push(`   Main PID: ${main.pid} (${main.comm})`);
     out.push(`      Tasks: ${Object.values(host.state.procs).filter((p) => p.unit === unit.name).length || 1} (limit: 2314)`);
-    out.push(`     Memory: ${formatBytes(rssKb(main, host.now) * 1024)}`);
+    // The cgroup's memory: every process in it (cron's running jobs too), not just the main one.
+    out.push(`     Memory: ${formatBytes(Object.values(host.state.procs).filter((p) => p.pid === main.pid || p.unit === unit.name).reduce((n, p) => n + rssKb(p, host.now), 0) * 1024)}`);
     out.push(`        CPU: ${formatTimespan(cpuMs(main, host.now))}`);
     out.push(`     CGroup: /system.slice/${unit.name}`);
     out.push(...cgroup(host, unit, main));

@@ -1,6 +1,5 @@
 import { latin1FromBytes } from "just-bash";
 import { SysError } from "../../state/errors.ts";
-import * as fs from "../../state/fs.ts";
 import { joinPath } from "../../state/paths.ts";
 import type { HostCommand } from "../types.ts";
 
@@ -15,7 +14,7 @@ const TRY = "Try 'tee --help' for more information.\n";
 
 export const tee: HostCommand = {
   name: "tee",
-  async run(args, ctx, rt) {
+  async run(args, ctx) {
     let append = false;
     const files: string[] = [];
     for (const a of args) {
@@ -32,7 +31,11 @@ export const tee: HostCommand = {
     let stderr = "";
     for (const f of files) {
       try {
-        fs.writeFile(rt.host.state, rt.cred, joinPath(ctx.cwd, f), data, append);
+        // Through the shell's filesystem, so /proc files (oom_score_adj) behave as for a redirect.
+        const path = joinPath(ctx.cwd, f);
+        const bytes = new Uint8Array(Buffer.from(data, "latin1"));
+        if (append) await ctx.fs.appendFile(path, bytes);
+        else await ctx.fs.writeFile(path, bytes);
       } catch (e) {
         if (!(e instanceof SysError)) throw e;
         stderr += `tee: ${f}: ${e.text}\n`;

@@ -5,6 +5,7 @@ import { joinPath } from "../../state/paths.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import type { HostCommand } from "../types.ts";
 import { xargsFastPath } from "../xargs/index.ts";
+import { dropFileErrors, normaliseGrepArgs } from "./grep-args.ts";
 
 /**
  * just-bash's text tools (grep, wc, sort, ...) report every unreadable
@@ -83,7 +84,8 @@ const ARG_FIXES: Record<string, (args: string[]) => string[]> = {
     const opts = cmdAt < 0 ? args : args.slice(0, cmdAt);
     return [...splitAttached(opts, "nIPdLsE"), ...(cmdAt < 0 ? [] : args.slice(cmdAt))];
   },
-  grep: (args) => {
+  grep: (argv) => {
+    const args = normaliseGrepArgs(argv).args;
     const flags = args.filter((a) => /^-[A-Za-z]+$/.test(a)).join("");
     if (!flags.includes("H") && !args.includes("--with-filename")) return args;
     const rest = args.filter((a) => a !== "--with-filename").map((a) => (/^-[A-Za-z]+$/.test(a) ? a.replace(/H/g, "") : a)).filter((a) => a !== "-");
@@ -92,8 +94,14 @@ const ARG_FIXES: Record<string, (args: string[]) => string[]> = {
   },
 };
 
+ARG_FIXES.egrep = ARG_FIXES.grep;
+ARG_FIXES.fgrep = ARG_FIXES.grep;
+
 /** GNU formats just-bash does not reproduce. */
 const OUTPUT_FIXES: Record<string, (args: string[], r: ExecResult) => ExecResult> = {
+  grep: (args, r) => (normaliseGrepArgs(args).quietErrors ? dropFileErrors(r) : r),
+  egrep: (args, r) => (normaliseGrepArgs(args).quietErrors ? dropFileErrors(r) : r),
+  fgrep: (args, r) => (normaliseGrepArgs(args).quietErrors ? dropFileErrors(r) : r),
   // uniq -c prints counts as "%7d " (coreutils), just-bash pads to 4.
   uniq: (args, r) => {
     const counting = args.some((a) => (/^-[A-Za-z]+$/.test(a) && a.includes("c")) || a === "--count");

@@ -106,7 +106,8 @@ export const top: HostCommand = {
       else return fail(`top: unknown option '${a.replace(/^-+/, "").charAt(0)}'\nUsage:\n  top -hv | -bcEeHiOSs1 -d secs -n max -u|U user -p pid(s) -o field -w [cols]\n`);
     }
     const opts: TopOptions = { sortKey, users, pids, fullCmd };
-    if (!batch && rt.terminalColumns && rt.ttyWriters?.has("top")) {
+    // Full screen only on a terminal (also through sudo); `top | head` gets batch-like frames.
+    if (!batch && rt.terminalColumns && rt.followToTerminal) {
       const spec = { kind: "top" as const, opts, delayMs, nextAtMs: rt.host.now + delayMs, framesLeft: frames === null ? null : frames - 1 };
       if (startFollow(rt, "top", spec)) return ok(enterScreen() + screen(rt, spec));
     }

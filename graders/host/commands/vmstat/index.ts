@@ -1,4 +1,4 @@
-import { CPU_COUNT } from "../../state/cpu.ts";
+import { cpuSplit, cpuSplitSinceBoot, diskRates, diskTotals } from "../../state/io.ts";
 import { memInfo } from "../../state/memory.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
@@ -20,13 +20,19 @@ export function sample(rt: Pick<Runtime, "host">, sinceBoot: boolean): string {
   const running = Math.max(1, Math.round(procs.reduce((n, p) => n + (p.state === "Z" || p.state === "T" ? 0 : p.cpuShare), 0)));
   const blocked = procs.filter((p) => p.state === "D").length;
   const m = memInfo(rt.host);
-  const busy = Math.min(100, (procs.reduce((n, p) => n + (p.state === "Z" ? 0 : p.cpuShare), 0) * 100) / CPU_COUNT);
-  const us = Math.round(busy * 0.9);
-  const sy = Math.round(busy * 0.1);
-  const wa = Math.min(100 - us - sy, blocked * 50);
+  // CPU split and disk traffic come from the same model as iostat's (state/io.ts). The first line
+  // averages since boot; later ones are the last interval.
+  const cpu = sinceBoot ? cpuSplitSinceBoot(rt.host) : cpuSplit(rt.host);
+  const us = Math.round(cpu.user + cpu.nice);
+  const sy = Math.round(cpu.system);
+  const wa = Math.round(cpu.iowait);
   const id = Math.max(0, 100 - us - sy - wa);
-  // The first line averages since boot, when the VM was mostly idle; later ones are the last interval.
-  const io = sinceBoot ? [2, 9, 38, 71] : [0, Math.round(busy * 4), 60 + Math.round(busy * 20), 110 + Math.round(busy * 40)];
+  const busy = 100 - cpu.idle - cpu.iowait;
+  const upSec = Math.max(1, (rt.host.now - rt.host.state.clock.bootMs) / 1000);
+  const totals = diskTotals(rt.host);
+  const disk = sinceBoot ? { r: totals.readKb / upSec, w: totals.writeKb / upSec, iops: (totals.reads + totals.writes) / upSec } : (({ rKbps, wKbps, rIops, wIops }) => ({ r: rKbps, w: wKbps, iops: rIops + wIops }))(diskRates(rt.host));
+  // Interrupts and context switches: timer and network background, more with CPU work and disk requests.
+  const io = sinceBoot ? [disk.r, disk.w, 38, 71] : [disk.r, disk.w, 60 + busy * 20 + disk.iops, 110 + busy * 40 + disk.iops * 1.5];
   const f = (n: number, w: number): string => String(Math.round(n)).padStart(w);
   return `${f(running, 2)} ${f(blocked, 2)} ${f(m.swapTotal - m.swapFree, 6)} ${f(m.free, 6)} ${f(m.buffers, 6)} ${f(m.cached + m.sReclaimable, 6)} ${f(0, 4)} ${f(0, 4)} ${f(io[0] ?? 0, 5)} ${f(io[1] ?? 0, 5)} ${f(io[2] ?? 0, 4)} ${f(io[3] ?? 0, 4)} ${f(us, 2)} ${f(sy, 2)} ${f(id, 2)} ${f(wa, 2)} ${f(0, 2)}\n`;
 }

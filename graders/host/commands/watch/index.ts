@@ -33,7 +33,7 @@ export const watch: HostCommand = {
     if (!Number.isFinite(intervalMs)) return fail(`watch: failed to parse argument: '${String(args[i - 1])}'\n`);
     // procps clamps the interval to at least 0.1 s.
     intervalMs = Math.max(100, intervalMs);
-    if (!rt.terminalColumns || !rt.ttyWriters?.has("watch")) return fail("Error opening terminal: unknown.\n");
+    if (!rt.terminalColumns || !rt.followToTerminal) return fail("Error opening terminal: unknown.\n");
     if (!ctx.exec) throw new Error("watch needs a shell to run its command");
     const spec: WatchFollow = { kind: "watch", command, intervalMs, nextAtMs: rt.host.now + intervalMs, noTitle, cred: { ...rt.cred, groups: [...rt.cred.groups] }, user: rt.user };
     if (!startFollow(rt, "watch", spec)) return fail("Error opening terminal: unknown.\n");

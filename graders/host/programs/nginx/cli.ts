@@ -3,6 +3,7 @@ import { isSysError } from "../../state/errors.ts";
 import type { Cred } from "../../state/fs.ts";
 import type { Host } from "../../state/host.ts";
 import { NGINX_CONF } from "./conf-load.ts";
+import { NGINX_V } from "./version.ts";
 import { loadChecked, newConsole, report, startDaemon } from "./daemon.ts";
 
 /**
@@ -44,20 +45,22 @@ interface Opts {
   dump: boolean;
   quiet: boolean;
   version: boolean;
+  configure: boolean;
   help: boolean;
   signal: string | null;
   conf: string;
 }
 
 function parseArgs(argv: string[]): Opts | string {
-  const o: Opts = { test: false, dump: false, quiet: false, version: false, help: false, signal: null, conf: NGINX_CONF };
+  const o: Opts = { test: false, dump: false, quiet: false, version: false, configure: false, help: false, signal: null, conf: NGINX_CONF };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (!a.startsWith("-")) return `invalid option: "${a}"`;
     for (let j = 1; j < a.length; j++) {
       const ch = a[j] ?? "";
       if (ch === "?" || ch === "h") o.help = true;
-      else if (ch === "v" || ch === "V") o.version = true;
+      else if (ch === "v") o.version = true;
+      else if (ch === "V") o.configure = true;
       else if (ch === "t") o.test = true;
       else if (ch === "T") {
         o.test = true;
@@ -95,6 +98,7 @@ export function runNginx(host: Host, cred: Cred, argv: string[], pid: number, un
   const opts = parseArgs(argv);
   if (typeof opts === "string") return { stdout: "", stderr: `nginx: ${opts}\n`, code: 1 };
   if (opts.help) return { stdout: "", stderr: HELP, code: 0 };
+  if (opts.configure) return { stdout: "", stderr: NGINX_V, code: 0 };
   if (opts.version) return { stdout: "", stderr: "nginx version: nginx/1.22.1\n", code: 0 };
   const con = newConsole(host, cred, pid);
   const done = (code: number, stdout = ""): CliResult => ({ stdout, stderr: con.lines.map((l) => `${l}\n`).join(""), code });
@@ -118,6 +122,8 @@ export function runNginx(host: Host, cred: Cred, argv: string[], pid: number, un
   if (opts.signal) {
     const loaded = loadChecked(host, cred, con, true, opts.conf);
     if (!loaded) return done(1);
+    // The log is still stderr (at notice level): the signaller announces itself, as on Debian 12.
+    report(host, con, "notice", "signal process started");
     const got = readPid(host, loaded.conf.pid);
     if ("error" in got) {
       report(host, con, "error", got.error);

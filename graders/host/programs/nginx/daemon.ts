@@ -23,25 +23,28 @@ import { errorLogLine } from "./logs.ts";
 export const NGINX_BIN = "/usr/sbin/nginx";
 export const DEFAULT_ERROR_LOG = "/var/log/nginx/error.log";
 export const NGINX_PROGRAM = "nginx";
+/** NGX_LISTEN_BACKLOG on Linux: what ss shows as Send-Q of nginx's listening sockets. */
+const NGX_LISTEN_BACKLOG = 511;
 
-/** Where one run of the binary writes: its stderr lines, and whether the error log could be opened. */
+/**
+ * Where one run of the binary writes. Debian builds nginx with
+ * --error-log-path=stderr: until the configuration's error_log is opened,
+ * every message goes to stderr in the error log's own format
+ * ("2026/11/24 10:05:00 [emerg] 1234#1234: ..."), and nothing reaches
+ * error.log. Once it is open (root, after parsing), messages go to the file
+ * and, while nginx still has a terminal, to stderr as "nginx: [emerg] ...".
+ */
 export interface Console {
   lines: string[];
-  /** Non-root cannot open the error log, so later messages go to stderr in the log's own format. */
   logOpen: boolean;
   pid: number;
 }
 
-export function newConsole(host: Host, cred: Cred, pid: number): Console {
-  const con: Console = { lines: [], logOpen: cred.uid === 0, pid };
-  if (!con.logOpen) {
-    con.lines.push(`nginx: [alert] could not open error log file: open() "${DEFAULT_ERROR_LOG}" failed (13: Permission denied)`);
-  }
-  void host;
-  return con;
+export function newConsole(_host: Host, _cred: Cred, pid: number): Console {
+  return { lines: [], logOpen: false, pid };
 }
 
-/** ngx_log_error: to the error log, and to stderr as "nginx: [level] msg" while nginx still has a terminal. */
+/** ngx_log_error with the log as it stands (see Console). */
 export function report(host: Host, con: Console, level: string, message: string, toStderr = true): void {
   if (con.logOpen) {
     appendTo(host.state, DEFAULT_ERROR_LOG, errorLogLine(host.now, level, con.pid, message));
@@ -145,7 +148,7 @@ export function spawnWorker(host: Host, master: Proc, conf: NgxConf): Proc {
   const worker = spawn(host.state, {
     ppid: master.pid, uid: user?.uid ?? 65534, gid: user?.gid ?? 65534, comm: "nginx", argv: ["nginx: worker process"], exe: NGINX_BIN,
     env: {}, cwd: "/", tty: null, cpuShare: 0.0002, vszKb: 11_036 + randInt(host.state, 0, 400), rssKb: 3_600 + randInt(host.state, 0, 400),
-    rssGrowKbPerSec: 0, nice: 0, limits: master.limits, program: NGINX_PROGRAM, params: { role: "worker" },
+    rssGrowKbPerSec: 0, nice: 0, limits: master.limits, program: NGINX_PROGRAM, params: { role: "worker", backlog: NGX_LISTEN_BACKLOG },
     ...(master.unit ? { unit: master.unit } : {}),
     fds: processFds(host, conf, master),
   });
@@ -173,9 +176,11 @@ export function startDaemon(host: Host, con: Console, opts: StartOptions): numbe
   const loaded = loadChecked(host, opts.cred, con);
   if (!loaded) return 1;
   if (opts.cred.uid !== 0) {
-    report(host, con, "emerg", `mkdir() "/var/lib/nginx/body" failed (13: Permission denied)`);
+    report(host, con, "emerg", `open() "${loaded.conf.errorLog}" failed (13: Permission denied)`);
     return 1;
   }
+  // The new cycle's error log is open from here on.
+  con.logOpen = true;
   const socks = listenSockets(loaded.conf);
   // ngx_open_listening_sockets: five attempts half a second apart, reporting every socket that fails.
   let failing = socks.filter((l) => addressInUse(host, l));
@@ -190,12 +195,12 @@ export function startDaemon(host: Host, con: Console, opts: StartOptions): numbe
   const root = fs.ROOT;
   const master = spawn(host.state, {
     ppid: 1, uid: 0, gid: 0, comm: "nginx", argv: [`nginx: master process ${opts.argv.join(" ")}`], exe: NGINX_BIN, env: {}, cwd: "/", tty: null,
-    cpuShare: 0.00002, vszKb: 10_364 + randInt(host.state, 0, 200), rssKb: 1_500 + randInt(host.state, 0, 200), rssGrowKbPerSec: 0, nice: 0,
+    cpuShare: 0.000001, vszKb: 10_364 + randInt(host.state, 0, 200), rssKb: 1_500 + randInt(host.state, 0, 200), rssGrowKbPerSec: 0, nice: 0,
     // Parsing the configuration and forking the workers costs the master some milliseconds of CPU.
     startCpuMs: randInt(host.state, 14, 40),
     limits: { nofile: [1024, 524288], nproc: [7609, 7609] }, program: NGINX_PROGRAM, statFlags: "s",
     ...(opts.unit ? { unit: opts.unit } : {}),
-    params: { role: "master", conf: JSON.stringify(loaded.conf), conn: 0 },
+    params: { role: "master", conf: JSON.stringify(loaded.conf), conn: 0, backlog: NGX_LISTEN_BACKLOG },
   });
   master.params = { ...master.params, sockInodes: socks.map((_, i) => 60_000 + master.pid * 8 + i).join(",") };
   master.fds = processFds(host, loaded.conf, master);

@@ -189,10 +189,21 @@ function proxy(c: Ctx, loc: NgxLocation, uri: string): HttpResponse {
   return { status: res.status, reason: res.reason, headers: [...baseHeaders(c, loc), ...keep, ["Connection", "keep-alive"], ...addHeaders(loc, res.status)], body: res.body };
 }
 
+/** The variables a `return` usually carries: $scheme, $host, $request_uri, $uri, $server_name. */
+function expandVars(c: Ctx, value: string, uri: string): string {
+  const tls = c.server.listens.some((l) => l.port === c.req.port && l.ssl);
+  const vars: Record<string, string> = {
+    scheme: tls ? "https" : "http", host: c.req.host, http_host: c.req.host, request_uri: c.req.path, uri, server_name: serverName(c.server),
+    request_method: c.req.method, server_port: String(c.req.port), remote_addr: "127.0.0.1",
+  };
+  return value.replace(/\$\{?([a-z_]+)\}?/g, (m, name: string) => vars[name] ?? m);
+}
+
 function route(c: Ctx, uri: string, depth = 0): HttpResponse {
   const loc = pickLocation(c.server, uri);
   if (loc.ret) {
-    const { code, text } = loc.ret;
+    const { code } = loc.ret;
+    const text = expandVars(c, loc.ret.text, uri);
     if ([301, 302, 303, 307, 308].includes(code)) return errorResponse(c, loc, code, [["Location", text]]);
     if (text === "") return errorResponse(c, loc, code);
     return {

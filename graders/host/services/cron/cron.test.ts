@@ -188,3 +188,13 @@ describe("load average", () => {
     expect(after).toBeGreaterThan(0);
   });
 });
+
+describe("what the shell runs", () => {
+  it("does not run the right side of a guard like `test -e ... || cmd`", async () => {
+    const s = fresh();
+    put(s, "/etc/cron.d/guarded", "* * * * * root test -e /run/systemd/system || SERVICE_MODE=1 /usr/lib/nothing-here\n");
+    s.host.advance(61_000);
+    expect(cronLines(s)).not.toContain("CRON: (CRON) info (No MTA installed, discarding output)");
+    expect(cronLines(s)).toContain("CRON: (root) CMD (test -e /run/systemd/system || SERVICE_MODE=1 /usr/lib/nothing-here)");
+  });
+});

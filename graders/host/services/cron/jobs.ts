@@ -46,7 +46,9 @@ type Resolution =
 export function resolveCommand(host: Host, command: string, user: UserEntry, path: string): Resolution {
   const cred = credFor(host.state, user);
   const execs = host.state.execs ?? {};
-  for (const segment of command.split(/&&|\|\||[;|&()]/)) {
+  // `a || b` runs b only when a fails; the guards crontabs use (`test -x ... || ...`) succeed, so b does not run.
+  const ran = command.split("||")[0] ?? "";
+  for (const segment of ran.split(/&&|[;|&()]/)) {
     let words = segment.trim().split(/[ \t]+/).filter(Boolean);
     while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] ?? "")) words = words.slice(1);
     if (words[0] === "exec" || words[0] === "nice" || words[0] === "ionice") words = words.slice(1);

@@ -127,3 +127,26 @@ describe("editor limits", () => {
     expect(s.editor()).toBeNull();
   });
 });
+
+describe("editor choice", () => {
+  it("crontab -e and systemctl edit honour $EDITOR; vi flavours open as vim", async () => {
+    const s = panel();
+    const r = await s.run("EDITOR=vim crontab -e");
+    expect(r.editor).toMatchObject({ editor: "vim", status: expect.stringMatching(/^"\/tmp\/crontab\.\w{6}\/crontab" 23L, \d+B$/) });
+    s.exitEditor();
+    await s.run("export EDITOR=/usr/bin/nano");
+    expect((await s.run("sudo -E systemctl edit --full cron")).editor?.editor).toBe("nano");
+  });
+});
+
+describe("crontab -e syntax check", () => {
+  it("refuses a broken table on exit, leaving the installed one alone", async () => {
+    const s = panel();
+    await s.run("crontab -e");
+    s.saveEditor("61 * * * * /bin/true\n");
+    const r = s.exitEditor();
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^"\/tmp\/crontab\.\w{6}\/crontab":1: bad minute\nerrors in crontab file, can't install\.\ncrontab: edits left in \/tmp\/crontab\.\w{6}\/crontab\n$/);
+    expect((await s.run("crontab -l")).stderr).toBe("no crontab for admin\n");
+  });
+});

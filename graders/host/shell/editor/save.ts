@@ -5,6 +5,7 @@ import { daemonReload } from "../../services/units.ts";
 import { lineCount } from "./lines.ts";
 import { dropInText } from "./unit-template.ts";
 import { installCrontab } from "./crontab-install.ts";
+import { crontabErrors } from "../../services/cron/check.ts";
 import type { EditorState } from "./types.ts";
 
 /**
@@ -92,6 +93,12 @@ export function exitEditor(host: Host, e: EditorState): ExitResult {
     }
     case "crontab":
       if (!changed) return { stdout: "", stderr: "crontab: no changes made to crontab\n", exitCode: 0 };
+      {
+        // cron's syntax check, as crontab -e runs it on the temporary copy; a refused table is not installed
+        // (the real one then asks to retry the edit: here the panel closes and the edit can be redone).
+        const errors = crontabErrors(e.saved ?? "", e.shownPath);
+        if (errors) return { stdout: "", stderr: `${errors}crontab: edits left in ${e.shownPath}\n`, exitCode: 1 };
+      }
       installCrontab(host, t.user, e.saved ?? "");
       return { stdout: "", stderr: "crontab: installing new crontab\n", exitCode: 0 };
   }

@@ -210,3 +210,26 @@ describe("watch", () => {
     expect(await new Session(baseHost()).run("watch df")).toEqual({ stdout: "", stderr: "Error opening terminal: unknown.\n", exitCode: 1 });
   });
 });
+
+describe("option clusters", () => {
+  it("tail -fn N and -Fn N follow like -f -n N", async () => {
+    const s = term();
+    fs.createFile(s.host.state, fs.ROOT, "/tmp/c", "1\n2\n3\n");
+    expect(await s.run("tail -fn 1 /tmp/c")).toMatchObject({ stdout: "3\n", follow: { keys: "interrupt" } });
+    await s.interrupt();
+    expect(await s.run("tail -Fn2 /tmp/c")).toMatchObject({ stdout: "2\n3\n", follow: { keys: "interrupt" } });
+    await s.interrupt();
+    expect((await s.run("head -qn 1 /tmp/c /tmp/c")).stdout).toBe("1\n1\n");
+  });
+});
+
+describe("full screen through sudo", () => {
+  it("sudo top is full screen; sudo watch runs its command as root", async () => {
+    const s = term();
+    expect((await s.run("sudo top")).follow).toEqual({ keys: "top", fullScreen: true });
+    await s.key("q");
+    const r = await s.run("sudo watch -n 1 id -un");
+    expect(r.stdout).toMatch(/\n\nroot$/);
+    expect((await s.tick(1000)).stdout).toMatch(/\n\nroot$/);
+  });
+});

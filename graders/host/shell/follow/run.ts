@@ -8,8 +8,8 @@ import type { FollowSpec } from "./types.ts";
 
 /**
  * Driving a follow: advance the host's clock and collect what the command
- * prints meanwhile; end it on Ctrl-C (or q for top). `done` with an exit
- * status when it ends by itself (vmstat 1 5, top -n 3).
+ * prints meanwhile; end it on Ctrl-C (or q for top). `exit` is set when it
+ * ends by itself (vmstat 1 5, top -n 3).
  */
 
 export interface FollowOutput {

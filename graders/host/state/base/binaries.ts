@@ -19,7 +19,7 @@ export const USR_BIN: Record<string, number> = {
   tac: 39_552, top: 133_288, tail: 68_464, tar: 524_728, tee: 39_552, timeout: 39_840, touch: 97_512, tr: 47_872, true: 35_296,
   truncate: 39_616, uname: 35_296, unexpand: 39_552, uniq: 47_904, uptime: 14_616, wc: 47_904, which: 1_076,
   nano: 283_856, vi: 0, vim: 0, "vim.basic": 3_858_432, sudoedit: 0,
-  namei: 35_136, mount: 59_704, umount: 35_128, findmnt: 85_600, lsblk: 207_168, timedatectl: 43_384, man: 124_272,
+  namei: 35_136, ionice: 35_136, renice: 14_648, mount: 59_704, umount: 35_128, findmnt: 85_600, lsblk: 207_168, timedatectl: 43_384, man: 124_272,
   vmstat: 39_848, watch: 27_248, w: 22_784, who: 55_904, whoami: 35_296, xargs: 64_896, zcat: 1_984, ip: 728_848, column: 35_520, time: 14_720,
   // libc-bin, iputils-ping and bind9-dnsutils, which Debian 12 cloud images ship.
   getent: 36_320, ping: 89_768, dig: 159_440, host: 122_672, nslookup: 126_768,
@@ -39,7 +39,7 @@ const ALTERNATIVES: Record<string, string> = { awk: "/usr/bin/mawk", vi: "/usr/b
 const SETUID = new Set(["sudo", "mount", "umount"]);
 
 /** /usr/sbin: not on a user's PATH on Debian (only root's and sudo's secure_path). */
-export const USR_SBIN: Record<string, number | string> = { fsck: 55_664, e2fsck: 356_624, "fsck.ext4": "e2fsck" };
+export const USR_SBIN: Record<string, number | string> = { sysctl: 22_896, fsck: 55_664, e2fsck: 356_624, "fsck.ext4": "e2fsck" };
 
 export function installBinaries(state: HostState, mtimeMs: number): void {
   for (const [name, size] of Object.entries(USR_BIN)) {

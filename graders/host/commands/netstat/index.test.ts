@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { baseSession } from "../../testkit.ts";
+import { installPackage } from "../../net/packages.ts";
+
+describe("netstat", () => {
+  it("lists listeners in net-tools' columns, owners only for root", async () => {
+    const s = baseSession();
+    expect((await s.run("netstat -tlnp")).stderr).toBe("-bash: netstat: command not found\n");
+    installPackage(s.host.state, "net-tools", 0);
+    const asAdmin = await s.run("netstat -tlnp");
+    expect(asAdmin.stdout).toBe(
+      "Active Internet connections (only servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name    \n" +
+        "tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      -                   \n",
+    );
+    expect(asAdmin.stderr).toBe("(Not all processes could be identified, non-owned process info\n will not be shown, you would have to be root to see it all.)\n");
+    const sshd = Object.values(s.host.state.procs).find((p) => p.comm === "sshd" && p.ppid === 1)!;
+    expect((await s.run("sudo netstat -tlnp")).stdout.split("\n")[2]).toBe(`tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      ${`${sshd.pid}/sshd: /usr/sbin/sshd`.slice(0, 19).padEnd(20)}`);
+    expect((await s.run("netstat -tl")).stdout.split("\n")[2]).toBe("tcp        0      0 0.0.0.0:ssh             0.0.0.0:*               LISTEN     ");
+  });
+});

@@ -1,0 +1,176 @@
+import { cpuMs } from "../../state/procs.ts";
+import { hash32 } from "../../state/rng.ts";
+import type { Proc } from "../../state/types.ts";
+import type { Runtime } from "../../shell/runtime.ts";
+import { month, two, weekday } from "../format.ts";
+
+/**
+ * What ps derives per process beyond the stored Proc: session and process
+ * group ids, scheduling figures, the kernel function a sleeper waits in, and
+ * procps's time formats. Everything follows from the process table, so two
+ * runs of ps at the same moment agree.
+ */
+
+export interface PsView {
+  rt: Runtime;
+  byPid: Map<number, Proc>;
+  /** The job ps runs in: bash puts every pipeline in its own process group, led by its first process. */
+  job: Set<number>;
+  jobPgid: number;
+}
+
+export const isKernel = (p: Proc): boolean => p.argv.length === 0;
+const now = (v: PsView): number => v.rt.host.now;
+
+/** Session id: session leaders ("s" in STAT) start one, everyone else inherits it; kernel threads have 0. */
+export function sid(p: Proc, v: PsView): number {
+  for (let cur: Proc | undefined = p, hops = 0; cur && hops < 64; cur = v.byPid.get(cur.ppid), hops++) {
+    if (isKernel(cur)) return 0;
+    if (cur.pid === 1 || (cur.statFlags ?? "").includes("s")) return cur.pid;
+  }
+  return 0;
+}
+
+/** Process group: the job's leader for ps's own pipeline, the leader itself, else the parent's group. */
+export function pgid(p: Proc, v: PsView): number {
+  for (let cur: Proc | undefined = p, hops = 0; cur && hops < 64; cur = v.byPid.get(cur.ppid), hops++) {
+    if (isKernel(cur)) return 0;
+    if (v.job.has(cur.pid)) return v.jobPgid;
+    if (cur.pid === 1 || (cur.statFlags ?? "").includes("s")) return cur.pid;
+  }
+  return 0;
+}
+
+/** TPGID: the foreground group of the controlling terminal; -1 without one. */
+export function tpgid(p: Proc, v: PsView): number {
+  if (!p.tty) return -1;
+  if (p.tty === "pts/0" && v.job.size) return v.jobPgid;
+  return sid(p, v);
+}
+
+/** Kernel threads at raised or lowered priority carry it in STAT ("<", "N") rather than in the stored nice. */
+export function nice(p: Proc): number | null {
+  if (isKernel(p) && /^migration\//.test(p.comm)) return null; // SCHED_FIFO: ps prints "-"
+  const flags = p.statFlags ?? "";
+  if (p.nice === 0 && isKernel(p)) {
+    if (flags.includes("<")) return -20;
+    if (flags.includes("N")) return p.comm === "ksmd" ? 5 : 19;
+  }
+  return p.nice;
+}
+
+/** procps `pri`: 19 - nice for normal tasks, 40 + rt priority (99 for migration) for real-time ones. */
+export function pri(p: Proc): number {
+  const n = nice(p);
+  return n === null ? 139 : 19 - n;
+}
+
+/** The CPU it last ran on: per-CPU kernel threads are pinned (their name ends in /N), others land by pid. */
+export function psr(p: Proc): number {
+  const m = /\/(\d+)(?::|$)/.exec(String(p.params?.kthread ?? p.comm));
+  if (m && isKernel(p)) return Number(m[1]) % 2;
+  return hash32(p.pid, "psr") % 2;
+}
+
+/**
+ * Threads: what the program declares (params.threads); a process shown with
+ * "l" in STAT has a pool: one per --concurrency/--workers/--threads N plus the
+ * main thread, else the main thread and two helpers.
+ */
+export function threads(p: Proc): number {
+  const declared = Number(p.params?.threads);
+  if (Number.isInteger(declared) && declared > 0) return declared;
+  if (!(p.statFlags ?? "").includes("l")) return 1;
+  const i = p.argv.findIndex((a) => /^--(concurrency|workers|threads)$/.test(a));
+  const n = i >= 0 ? Number(p.argv[i + 1]) : NaN;
+  return Number.isInteger(n) && n > 0 ? n + 1 : 3;
+}
+
+const KTHREAD_WCHAN: [RegExp, string][] = [
+  [/^kthreadd$/, "kthreadd"], [/^kworker\//, "worker_thread"], [/^(ksoftirqd|migration|cpuhp)\//, "smpboot_thread_fn"],
+  [/^rcu_preempt$/, "rcu_gp_kthread"], [/^rcu_tasks/, "rcu_tasks_kthread"], [/^kswapd/, "kswapd"], [/^jbd2\//, "kjournald2"],
+  [/^khungtaskd$/, "watchdog"], [/^oom_reaper$/, "oom_reaper"], [/^kcompactd/, "kcompactd"], [/^ksmd$/, "ksm_scan_thread"],
+  [/^khugepaged$/, "khugepaged"], [/^kauditd$/, "kauditd_thread"], [/^kdevtmpfs$/, "devtmpfs_work_loop"],
+];
+
+/** Sleepers by what they do: event loops in epoll, shells waiting for their job, pipes waiting for input. */
+const COMM_WCHAN: Record<string, string> = {
+  bash: "do_wait", sh: "do_wait", dash: "do_wait", su: "do_wait", sudo: "do_sys_poll", sshd: "do_sys_poll", agetty: "do_select",
+  cron: "hrtimer_nanosleep", sleep: "hrtimer_nanosleep", grep: "pipe_read", cat: "pipe_read", awk: "pipe_read", mawk: "pipe_read",
+  sort: "pipe_read", head: "pipe_read", tail: "pipe_read", wc: "pipe_read", less: "do_select", cut: "pipe_read", sed: "pipe_read",
+};
+
+/** WCHAN: "-" for a running task; otherwise the kernel function it sleeps in (params.wchan when a program says). */
+export function wchan(p: Proc, v: PsView): string {
+  if (p.state === "R" || p.state === "Z" || p.state === "X") return "-";
+  if (typeof p.params?.wchan === "string") return p.params.wchan;
+  if (p.state === "D") return "io_schedule";
+  if (p.state === "T") return "do_signal_stop";
+  if (isKernel(p)) {
+    const name = String(p.params?.kthread ?? p.comm);
+    const hit = KTHREAD_WCHAN.find(([re]) => re.test(name));
+    if (hit) return hit[1];
+    return p.state === "I" ? "rescuer_thread" : "kthread_worker_fn";
+  }
+  // nginx's master waits for signals; its workers (and most daemons) in their event loop.
+  if (p.comm === "nginx" && p.argv[0]?.startsWith("nginx: master")) return "sigsuspend";
+  const shellWaiting = ["bash", "sh", "dash", "su"].includes(p.comm) && [...v.byPid.values()].every((c) => c.ppid !== p.pid);
+  if (shellWaiting) return "n_tty_read";
+  return COMM_WCHAN[p.comm] ?? "do_epoll_wait";
+}
+
+/** [DD-]HH:MM:SS of CPU time. */
+export function unixTime(p: Proc, nowMs: number): string {
+  return dhms(Math.floor(cpuMs(p, nowMs) / 1000), true);
+}
+
+/** BSD TIME: M:SS of CPU, minutes unbounded. */
+export function bsdTime(p: Proc, nowMs: number): string {
+  const s = Math.floor(cpuMs(p, nowMs) / 1000);
+  return `${Math.floor(s / 60)}:${two(s % 60)}`;
+}
+
+/** ELAPSED: [[DD-]HH:]MM:SS since start. */
+export function etime(p: Proc, nowMs: number): string {
+  return dhms(Math.floor((nowMs - p.startMs) / 1000), false);
+}
+
+function dhms(s: number, alwaysHours: boolean): string {
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const mmss = `${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
+  if (d) return `${d}-${two(h)}:${mmss}`;
+  return h || alwaysHours ? `${two(h)}:${mmss}` : mmss;
+}
+
+/** STIME / START (pr_stime): HH:MM on today's date, MonDD earlier this year, else the year. */
+export function stime(p: Proc, nowMs: number): string {
+  const a = new Date(p.startMs);
+  const b = new Date(nowMs);
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) return String(a.getUTCFullYear());
+  if (a.toISOString().slice(0, 10) !== b.toISOString().slice(0, 10)) return `${month(p.startMs)}${two(a.getUTCDate())}`;
+  return `${two(a.getUTCHours())}:${two(a.getUTCMinutes())}`;
+}
+
+/** `start` (STARTED): HH:MM:SS within the last 24 hours, else "Mon DD". */
+export function startLong(p: Proc, nowMs: number): string {
+  const a = new Date(p.startMs);
+  if (nowMs - p.startMs > 86400_000) return `${month(p.startMs)} ${two(a.getUTCDate())}`;
+  return `${two(a.getUTCHours())}:${two(a.getUTCMinutes())}:${two(a.getUTCSeconds())}`;
+}
+
+/** `bsdstart`: HH:MM within the last 24 hours, else "Mon DD". */
+export function bsdStart(p: Proc, nowMs: number): string {
+  const a = new Date(p.startMs);
+  if (nowMs - p.startMs > 86400_000) return `${month(p.startMs)} ${two(a.getUTCDate())}`;
+  return `${two(a.getUTCHours())}:${two(a.getUTCMinutes())}`;
+}
+
+/** `lstart`: strftime "%a %b %e %H:%M:%S %Y". */
+export function lstart(p: Proc): string {
+  const a = new Date(p.startMs);
+  const time = `${two(a.getUTCHours())}:${two(a.getUTCMinutes())}:${two(a.getUTCSeconds())}`;
+  return `${weekday(p.startMs)} ${month(p.startMs)} ${String(a.getUTCDate()).padStart(2)} ${time} ${a.getUTCFullYear()}`;
+}
+
+export const elapsedSec = (p: Proc, v: PsView): number => Math.floor((now(v) - p.startMs) / 1000);
