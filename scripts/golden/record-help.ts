@@ -71,6 +71,16 @@ for (const name of [...names].sort()) {
   const m = spawnSync("man", [name], { encoding: "utf8", env, timeout: 10000 });
   if (m.status === 0 && m.stdout.trim() !== "") mans[name] = trimManPage(m.stdout);
 }
+/** File-format and daemon pages a troubleshooter reads, stored as "name(section)". */
+const EXTRA_PAGES: [string, string][] = [
+  ["5", "fstab"], ["5", "crontab"], ["5", "sudoers"], ["5", "hosts"], ["5", "resolv.conf"], ["5", "ext4"], ["5", "timesyncd.conf"],
+  ["5", "systemd.service"], ["5", "systemd.unit"], ["5", "systemd.exec"], ["5", "journald.conf"], ["5", "passwd"], ["5", "group"],
+  ["8", "systemd-timesyncd"], ["8", "systemd-journald"], ["8", "cron"], ["8", "sshd"], ["5", "sshd_config"], ["7", "hier"],
+];
+for (const [section, name] of EXTRA_PAGES) {
+  const m = spawnSync("man", [section, name], { encoding: "utf8", env, timeout: 10000 });
+  if (m.status === 0 && m.stdout.trim() !== "") mans[`${name}(${section})`] = trimManPage(m.stdout);
+}
 const dir = new URL("../../graders/host/commands/help/", import.meta.url);
 writeFileSync(new URL("helps.json", dir), `${JSON.stringify(helps, null, 1)}\n`);
 writeFileSync(new URL("manpages.json", dir), `${JSON.stringify(mans, null, 1)}\n`);

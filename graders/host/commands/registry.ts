@@ -30,6 +30,7 @@ import { renice } from "./renice/index.ts";
 import { ip } from "./ip/index.ts";
 import { journalctl } from "./journalctl/index.ts";
 import { kill } from "./kill/index.ts";
+import { last } from "./last/index.ts";
 import { ls } from "./ls/index.ts";
 import { lsof } from "./lsof/index.ts";
 import { certbot } from "./certbot/index.ts";
@@ -74,7 +75,7 @@ import { SYSTEM_TOOLS } from "./system-tools.ts";
 registerSbin(nginx, sysctl);
 
 export const HOST_COMMANDS: HostCommand[] = [
-  ...TEXT_TOOLS.map(wrapTextTool), ...NET_COMMANDS, ...SYSTEM_TOOLS,cat, certbot, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, file, find, free, groups, head, history, hostname, id, ionice, iostat, ip, journalctl, kill, less, ls, lsof, mawk, more, nano, nproc, openssl, pgrep, pidof, pkill, printenv, ps, python3, renice, sort, ss, stat, su, sudo, sudoedit, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vi, vim, vmstat, w, watch, who, whoami];
+  ...TEXT_TOOLS.map(wrapTextTool), ...NET_COMMANDS, ...SYSTEM_TOOLS,cat, certbot, chgrp, chmod, chown, crontab, curl, dash, date, df, dmesg, du, env, file, find, free, groups, head, history, hostname, id, ionice, iostat, ip, journalctl, kill, last, less, ls, lsof, mawk, more, nano, nproc, openssl, pgrep, pidof, pkill, printenv, ps, python3, renice, sort, ss, stat, su, sudo, sudoedit, systemctl, tail, top, touch, tr, truncate, ulimit, uname, uptime, vi, vim, vmstat, w, watch, who, whoami];
 
 export const JUST_BASH_BUILTINS: CommandName[] = [
   "echo", "cat", "printf", "ls", "mkdir", "rmdir", "touch", "rm", "cp", "mv", "ln", "chmod", "pwd", "readlink",

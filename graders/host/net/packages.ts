@@ -12,10 +12,12 @@ type Entry = { path: string; size: number } | { path: string; link: string };
 
 const PACKAGES: Record<string, Entry[]> = {
   iptables: [
+    // Debian links these to the multi-call xtables-nft-multi, which picks its tool from argv[0];
+    // the shell runs a /usr/sbin binary by the name its symlinks end at, so here each is its own file.
     { path: "/usr/sbin/xtables-nft-multi", size: 228_512 },
-    { path: "/usr/sbin/iptables-nft", link: "xtables-nft-multi" },
-    { path: "/usr/sbin/iptables-nft-save", link: "xtables-nft-multi" },
-    { path: "/usr/sbin/iptables-nft-restore", link: "xtables-nft-multi" },
+    { path: "/usr/sbin/iptables-nft", size: 228_512 },
+    { path: "/usr/sbin/iptables-nft-save", size: 228_512 },
+    { path: "/usr/sbin/iptables-nft-restore", size: 228_512 },
     { path: "/etc/alternatives/iptables", link: "/usr/sbin/iptables-nft" },
     { path: "/etc/alternatives/iptables-save", link: "/usr/sbin/iptables-nft-save" },
     { path: "/etc/alternatives/iptables-restore", link: "/usr/sbin/iptables-nft-restore" },
@@ -33,6 +35,10 @@ const PACKAGES: Record<string, Entry[]> = {
   "net-tools": [
     { path: "/usr/bin/netstat", size: 155_304 },
   ],
+  // sysstat 12.6.1: iostat (the model's only sysstat tool so far).
+  sysstat: [
+    { path: "/usr/bin/iostat", size: 51_576 },
+  ],
   "systemd-resolved": [
     { path: "/usr/bin/resolvectl", size: 264_368 },
     { path: "/usr/lib/systemd/systemd-resolved", size: 576_688 },
@@ -42,7 +48,7 @@ const PACKAGES: Record<string, Entry[]> = {
 /** Command name -> the package providing it, for the registry's "every command has a binary" rule. */
 export const PACKAGE_COMMANDS: Record<string, string> = {
   iptables: "iptables", "iptables-save": "iptables", "iptables-restore": "iptables",
-  "netfilter-persistent": "iptables-persistent", netstat: "net-tools", resolvectl: "systemd-resolved", certbot: "certbot",
+  "netfilter-persistent": "iptables-persistent", netstat: "net-tools", resolvectl: "systemd-resolved", certbot: "certbot", iostat: "sysstat",
 };
 
 export function installPackage(state: HostState, name: keyof typeof PACKAGES | string, mtimeMs: number): void {

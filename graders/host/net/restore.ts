@@ -8,15 +8,25 @@ import { parseArgs, IptError } from "../commands/iptables/parse.ts";
  * would not load (iptables-restore rejects the whole file on one bad line).
  */
 export function parseRulesFile(text: string): FirewallState | null {
+  const r = parseRulesFileAt(text);
+  return "fw" in r ? r.fw : null;
+}
+
+/** As parseRulesFile, but says which line (1-based) made the load fail, for iptables-restore's error. */
+export function parseRulesFileAt(text: string): { fw: FirewallState } | { line: number } {
   const fw: FirewallState = { filter: {} };
   let table: string | null = null;
+  let lineNo = 0;
   for (const raw of text.split("\n")) {
+    lineNo++;
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     if (line.startsWith("*")) {
       table = line.slice(1);
       continue;
     }
+    // A rule or chain line outside any *table section is an error, as in iptables-restore.
+    if (table === null) return { line: lineNo };
     if (table !== "filter") continue;
     if (line === "COMMIT") {
       table = null;
@@ -32,14 +42,14 @@ export function parseRulesFile(text: string): FirewallState | null {
     try {
       const p = parseArgs(args);
       const chain = p.chain !== undefined ? fw.filter[p.chain] : undefined;
-      if (p.command !== "A" || !chain) return null;
+      if (p.command !== "A" || !chain) return { line: lineNo };
       const { target, ...rest } = p.rule;
       chain.rules.push({ ...rest, target: target ?? "", pkts: 0, bytes: 0 });
     } catch (e) {
-      if (e instanceof IptError) return null;
+      if (e instanceof IptError) return { line: lineNo };
       throw e;
     }
   }
   for (const c of ["INPUT", "FORWARD", "OUTPUT"]) fw.filter[c] ??= emptyChain("ACCEPT");
-  return fw;
+  return { fw };
 }

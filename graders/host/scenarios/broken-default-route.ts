@@ -60,7 +60,7 @@ function build(seed: number): Host {
   const port = randPick(state, [8080, 8000, 9000]);
   state.net.dns?.["10.0.0.2"]?.records.push({ name: NAME, type: "A", ttl: 60, value: apiIp });
   state.net.remotes = {
-    [apiIp]: { reachable: true, tcpPorts: [443], rttMs: randInt(state, 8, 30), icmp: true },
+    [apiIp]: { reachable: true, tcpPorts: [443], rttMs: randInt(state, 8, 30), icmp: true, http: "json-api", params: { service: "partner-billing" } },
     [dbIp]: { reachable: true, tcpPorts: [5432], rttMs: 1, icmp: true },
   };
   const bin = fs.createFile(state, fs.ROOT, "/usr/local/bin/reports", "", { mode: 0o755, mtimeMs: longAgo });
@@ -76,7 +76,8 @@ function build(seed: number): Host {
   if (unit.activeState !== "active") throw new Error("reports.service did not start while building the scenario");
 
   const changeAt = nowMs - randInt(state, 30, 90) * 60_000;
-  host.advance(changeAt - state.clock.nowMs);
+  // Days of healthy running need no simulation step by step: jump to the change.
+  state.clock.nowMs = changeAt;
   let sudoPid = randInt(state, 20_000, 30_000);
   const sudo = (cmd: string, at: number): void => {
     const pid = (sudoPid += randInt(state, 3, 40));

@@ -79,7 +79,7 @@ function build(seed: number): Host {
   vpc.zones?.push({ origin: "payments.internal", soa: "ns-1536.awsdns-00.co.uk. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400", minimum: 86400 });
   // The hand-written resolver never existed; public resolvers are blocked by the VPC's egress rules.
   state.net.dns = { ...state.net.dns, [DEAD]: { reachable: false, records: [] }, "8.8.8.8": { reachable: false, records: [] }, "1.1.1.1": { reachable: false, records: [] } };
-  state.net.remotes = Object.fromEntries(ips.map((ip) => [ip, { reachable: true, tcpPorts: [443], rttMs: 1 }]));
+  state.net.remotes = Object.fromEntries(ips.map((ip) => [ip, { reachable: true, tcpPorts: [443], rttMs: 1, http: "json-api", params: { service: "payments-api" } }]));
 
   const port = randPick(state, [8080, 8000, 9000]);
   const bin = fs.createFile(state, fs.ROOT, "/usr/local/bin/checkout", "", { mode: 0o755, mtimeMs: longAgo });
@@ -103,7 +103,8 @@ function build(seed: number): Host {
     host.log({ tsMs: at, ident: "sudo", pid, unit: null, priority: 6, message: "pam_unix(sudo:session): session opened for user root(uid=0) by admin(uid=1000)" });
     host.log({ tsMs: at + 300, ident: "sudo", pid, unit: null, priority: 6, message: "pam_unix(sudo:session): session closed for user root" });
   };
-  host.advance(editAt - state.clock.nowMs);
+  // Days of healthy running need no simulation step by step: jump to the edit.
+  state.clock.nowMs = editAt;
   sudo("/usr/bin/rm /etc/resolv.conf", editAt);
   sudo("/usr/bin/vi /etc/resolv.conf", editAt + randInt(state, 5, 20) * 1000);
   fs.unlink(state, fs.ROOT, "/etc/resolv.conf");

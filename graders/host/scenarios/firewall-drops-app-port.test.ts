@@ -77,6 +77,15 @@ describe("scenario firewall-drops-app-port", () => {
     expect(failing(run)).toEqual([]);
   });
 
+  it("is solved by editing rules.v4 as root and applying it with iptables-restore", async () => {
+    const run = startScenario(SLUG, 1);
+    await type(run, "sudo -i");
+    await type(run, `sed -i '/--dport ${port(run)} -j \\(DROP\\|REJECT\\)/d; /-j app-ingress/d; /^-A app-ingress/d; /^:app-ingress/d' /etc/iptables/rules.v4`);
+    expect(await run.session.run("iptables-restore < /etc/iptables/rules.v4")).toEqual({ stdout: "", stderr: "", exitCode: 0 });
+    expect(failing(run)).toEqual([]);
+    expect((await run.session.run("echo '-A INPUT -j NOPE' | iptables-restore")).stderr).toBe("iptables-restore v1.8.9 (nf_tables): line 1 failed\n");
+  });
+
   it("does not count flushing the firewall, even when saved", async () => {
     const run = startScenario(SLUG, 2);
     await type(run, "sudo iptables -F", "sudo netfilter-persistent save");

@@ -109,8 +109,12 @@ function build(seed: number): Host {
   const hostname = `catalog-${["a", "b", "c"][h % 3] ?? "a"}-0${1 + ((h >>> 8) % 4)}`;
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "catalog", uid: UID, gid: GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "catalog", gid: GID, members: [] }],
+    extraUsers: [
+      { name: "catalog", uid: UID, gid: GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" },
+      // The on-call engineer whose sudo commands are in the journal.
+      { name: "oncall", uid: 1001, gid: 1001, gecos: "On-call,,,", home: "/home/oncall", shell: "/bin/bash" },
+    ],
+    extraGroups: [{ name: "catalog", gid: GID, members: [] }, { name: "oncall", gid: 1001, members: [] }],
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 60, 300) * 86400_000;
@@ -151,7 +155,10 @@ function build(seed: number): Host {
   let at = incidentAt;
   sudo("/usr/sbin/iptables -L -n -v", at);
   at += randInt(state, 40, 120) * 1000;
+  fs.mkdir(state, fs.ROOT, "/home/oncall", { uid: 1001, gid: 1001, mode: 0o700, mtimeMs: at });
   if (chain) {
+    // The "hardened" set they loaded is still in their home directory.
+    fs.createFile(state, fs.ROOT, "/home/oncall/rules.v4.hardened", saveText(fw, at - 3600_000, false), { uid: 1001, gid: 1001, mode: 0o644, mtimeMs: at - 600_000 });
     sudo("/usr/sbin/iptables-restore /home/oncall/rules.v4.hardened", at);
   } else {
     // The order of the two commands is what left the rules in their order.

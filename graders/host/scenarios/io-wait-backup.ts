@@ -6,7 +6,7 @@ import { hash32, randInt, randPick } from "../state/rng.ts";
 import type { Proc } from "../state/types.ts";
 import { startUnit } from "../services/systemd.ts";
 import { installUnit } from "../services/units.ts";
-import { installSysstat } from "../commands/iostat/install.ts";
+import { installPackage } from "../net/packages.ts";
 import { httpStatus } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
 
@@ -84,7 +84,7 @@ function build(seed: number): Host {
   // A throughput-limited network volume (pd-standard/st1 class): fine for the API alone, not next to a backup.
   state.disk = { maxKbps: 61_440, maxIops: 500 };
   const longAgo = nowMs - randInt(state, 100, 300) * 86400_000;
-  installSysstat(state, longAgo);
+  installPackage(state, "sysstat", longAgo);
   const port = randPick(state, [8080, 8081, 9090]);
   const totalKb = randInt(state, 110, 170) * 1024 * 1024;
   const ticket = randInt(state, 1200, 4800);

@@ -1,4 +1,5 @@
 import { SysError } from "../state/errors.ts";
+import { procMounts } from "../state/mounts.ts";
 import { getInode } from "../state/fs.ts";
 import { cpuMs, rssKb, vszKb } from "../state/procs.ts";
 import { loadAverages, runningCount } from "../state/load.ts";
@@ -19,7 +20,7 @@ export type ProcNode =
   | { kind: "file"; read: () => string; mode: number; uid: number; gid: number }
   | { kind: "symlink"; target: string; mode: number; uid: number; gid: number };
 
-const PID_FILES = ["cmdline", "cwd", "environ", "exe", "fd", "io", "limits", "oom_score", "oom_score_adj", "status"];
+const PID_FILES = ["cmdline", "cwd", "environ", "exe", "fd", "io", "limits", "mounts", "oom_score", "oom_score_adj", "status"];
 
 export function fdLinkTarget(rt: Runtime, fd: FdTarget): string {
   switch (fd.kind) {
@@ -58,12 +59,14 @@ export function procNode(rt: Runtime, abs: string): ProcNode {
   const state = rt.host.state;
   const ro = (read: () => string, uid = 0, mode = 0o444): ProcNode => ({ kind: "file", read, mode, uid, gid: uid });
   if (parts.length === 0) {
-    return { kind: "dir", entries: [...Object.keys(state.procs), "loadavg", "meminfo", "uptime"], mode: 0o555, uid: 0, gid: 0 };
+    return { kind: "dir", entries: [...Object.keys(state.procs), "loadavg", "meminfo", "mounts", "uptime"], mode: 0o555, uid: 0, gid: 0 };
   }
   const [first, second, third, ...rest] = parts as [string, string?, string?, ...string[]];
   if (first === "loadavg") return ro(() => loadavg(rt));
   if (first === "uptime") return ro(() => uptime(rt));
   if (first === "meminfo") return ro(() => meminfo(rt));
+  // On Linux /proc/mounts links to self/mounts; every process here shares the one mount namespace.
+  if (first === "mounts") return ro(() => procMounts(state));
   const proc = procOf(rt, first, abs);
   const own = { uid: proc.uid, gid: proc.gid };
   if (second === undefined) return { kind: "dir", entries: PID_FILES, mode: 0o555, ...own };
@@ -81,6 +84,8 @@ export function procNode(rt: Runtime, abs: string): ProcNode {
       // Readable by the owner only (ptrace read access), like fd/ and environ.
       requireOwner(rt, proc, abs);
       return ro(() => ioStats(rt, proc), proc.uid, 0o400);
+    case "mounts":
+      return ro(() => procMounts(state), proc.uid);
     case "oom_score":
       return ro(() => `${oomScore(proc, rt.host.now)}\n`, proc.uid);
     case "oom_score_adj":

@@ -255,8 +255,13 @@ function spawnBaseDaemons(state: HostState): void {
       proc.fds["3"] = { kind: "socket", proto: "TCP", localPort: 22, state: "LISTEN", inode: 18_237 };
       proc.params = { backlog: 128 };
     }
+    // OOMScoreAdjust= of Debian's units (journald -250, udevd -1000, dbus -900); OpenSSH's listener sets -1000 itself.
+    const adj = BASE_OOM_SCORE_ADJ[proc.comm];
+    if (adj !== undefined) proc.oomScoreAdj = adj;
   }
 }
+
+const BASE_OOM_SCORE_ADJ: Record<string, number> = { "systemd-journal": -250, "systemd-udevd": -1000, "dbus-daemon": -900, sshd: -1000 };
 
 const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
 NAME="Debian GNU/Linux"

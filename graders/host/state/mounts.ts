@@ -206,3 +206,8 @@ export function mountForSpec(state: HostState, spec: string, target?: string): M
   return state.fs.mounts.find((m) => m.source === spec || (m.uuid !== undefined && spec === `UUID=${m.uuid}`) || (m.label !== undefined && spec === `LABEL=${m.label}`))
     ?? (target !== undefined ? state.fs.mounts.find((m) => m.target === target) : spec.startsWith("PARTUUID=") ? undefined : findMount(state, spec));
 }
+
+/** /proc/mounts (and /proc/PID/mounts): "source target type options 0 0" per line, mountinfo order. */
+export function procMounts(state: HostState): string {
+  return mountTable(state).map((r) => `${r.source} ${r.target} ${r.fstype} ${r.options} 0 0\n`).join("");
+}

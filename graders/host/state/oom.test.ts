@@ -79,6 +79,7 @@ describe("OOM killer", () => {
     const first = unit.mainPid!;
     expect(host.state.procs[first]!.oomScoreAdj).toBe(500);
     expect((await s.run(`cat /proc/${first}/oom_score_adj`)).stdout).toBe("500\n");
+    expect((await s.run("systemctl show batch -p OOMScoreAdjust")).stdout).toBe("OOMScoreAdjust=500\n");
     const p = leaker(host, { rssKb: 700_000, rssGrowKbPerSec: 10_000 });
     const limit = anonLimitKb(host);
     const others = Object.values(host.state.procs).reduce((n, q) => n + rssKb(q, host.now), 0);

@@ -1,3 +1,4 @@
+import * as fs from "../../state/fs.ts";
 import { joinPath } from "../../state/paths.ts";
 import type { HostState } from "../../state/types.ts";
 import { mountTable, type MountRow } from "../../state/mounts.ts";
@@ -62,6 +63,11 @@ export const findmnt: HostCommand = {
       } else if (a === "-l" || a === "--list") list = true;
       else if (a === "-n" || a === "--noheadings") header = false;
       else if (a === "-t" || a === "--types") types = (args[++i] ?? "").split(",");
+      else if (a === "-T" || a === "--target") {
+        // The mount that contains a path, whatever file or directory it names.
+        const path = joinPath(ctx.cwd, args[++i] ?? "");
+        operands.push(fs.mountForPath(state, fs.tryResolve(state, rt.cred, path)?.path ?? path).target);
+      }
       else if (/^-[lnr]+$/.test(a)) {
         if (a.includes("l") || a.includes("r")) list = true;
         if (a.includes("n")) header = false;

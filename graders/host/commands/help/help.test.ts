@@ -32,6 +32,10 @@ describe("--help and man", () => {
     expect(page.stdout.startsWith("LS(1)                            User Commands                           LS(1)\n\nNAME\n       ls - list directory contents\n\nSYNOPSIS\n       ls [OPTION]... [FILE]...\n\nDESCRIPTION\n")).toBe(true);
     expect(page.stdout.endsWith("\nGNU coreutils 9.1               September 2022                           LS(1)\n")).toBe(true);
     expect((await s.run("man 8 mount")).stdout).toMatch(/^MOUNT\(8\) +System Administration +MOUNT\(8\)\n/);
+    expect((await s.run("man 5 fstab")).stdout).toMatch(/^FSTAB\(5\) +File formats +FSTAB\(5\)\n\nNAME\n       fstab - static information about the filesystems\n/);
+    expect((await s.run("man fstab")).stdout).toMatch(/^FSTAB\(5\)/);
+    expect((await s.run("man systemd-timesyncd")).stdout).toMatch(/^SYSTEMD-TIMESYNCD\.SERVICE\(8/);
+    expect((await s.run("man 8 systemd-timesyncd")).exitCode).toBe(0);
     expect(await s.run("man nonexistent")).toEqual({ stdout: "", stderr: "No manual entry for nonexistent\n", exitCode: 16 });
     expect(await s.run("man 5 ls")).toEqual({ stdout: "", stderr: "No manual entry for ls in section 5\n", exitCode: 16 });
     expect(await s.run("man")).toEqual({ stdout: "", stderr: "What manual page do you want?\nFor example, try 'man man'.\n", exitCode: 1 });

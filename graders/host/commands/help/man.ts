@@ -12,6 +12,11 @@ import type { HostCommand } from "../types.ts";
 const PAGES: Record<string, string> = pages;
 const SECTIONS = new Set(["1", "2", "3", "4", "5", "6", "7", "8", "9", "1p", "3p", "n", "l"]);
 
+/** The section in a page's title line: "LS(1) ... LS(1)" -> "1" (the title may be an alias, e.g. SYSTEMD-TIMESYNCD.SERVICE(8)). */
+function headerSection(page: string): string {
+  return /^\S+\(([^)]+)\)/.exec(page)?.[1] ?? "";
+}
+
 export const man: HostCommand = {
   name: "man",
   async run(args) {
@@ -31,11 +36,10 @@ export const man: HostCommand = {
     let stdout = "";
     let stderr = "";
     for (const name of names) {
-      const page = PAGES[name];
-      // Recorded pages are sections 1 and 8; asking for another section finds nothing, as on a host without that page.
-      const header = page?.split("\n", 1)[0] ?? "";
-      const inSection = section === null || header.startsWith(`${name.toUpperCase()}(${section})`);
-      if (page && inSection) stdout += page;
+      // Commands are stored by name, file formats and daemons as "name(section)"; man looks in section order 1, 8, 5, 7.
+      const candidates = section !== null ? [`${name}(${section})`, name] : [name, `${name}(8)`, `${name}(5)`, `${name}(7)`];
+      const page = candidates.map((k) => PAGES[k]).find((p) => p !== undefined && (section === null || headerSection(p) === section));
+      if (page) stdout += page;
       else stderr += section ? `No manual entry for ${name} in section ${section}\n` : `No manual entry for ${name}\n`;
     }
     return { stdout, stderr, exitCode: stderr ? 16 : 0 };

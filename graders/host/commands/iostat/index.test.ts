@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { baseSession } from "../../testkit.ts";
 import { spawn } from "../../state/procs.ts";
 import type { Session } from "../../shell/session.ts";
-import { installSysstat } from "./install.ts";
+import { installPackage } from "../../net/packages.ts";
 
 // Header lines exactly as sysstat 12.6.1's iostat prints them.
 const BASIC = "Device             tps    kB_read/s    kB_wrtn/s    kB_dscd/s    kB_read    kB_wrtn    kB_dscd\n";
@@ -11,7 +11,7 @@ const CPU = "avg-cpu:  %user   %nice %system %iowait  %steal   %idle\n";
 
 function session(): Session {
   const s = baseSession();
-  installSysstat(s.host.state, 0);
+  installPackage(s.host.state, "sysstat", 0);
   return s;
 }
 

@@ -33,6 +33,7 @@ export const mount: HostCommand = {
     const opts: string[] = [];
     let types: string | null = null;
     let all = false;
+    let labels = false;
     const operands: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
@@ -41,7 +42,8 @@ export const mount: HostCommand = {
       else if (a.startsWith("--options=")) opts.push(...a.slice(10).split(","));
       else if (a === "-t" || a === "--types") types = args[++i] ?? "";
       else if (a === "-a" || a === "--all") all = true;
-      else if (a === "-l" || a === "--show-labels" || a === "-v" || a === "--verbose") continue;
+      else if (a === "-l" || a === "--show-labels") labels = true;
+      else if (a === "-v" || a === "--verbose") continue;
       else if (a === "-r" || a === "--read-only") opts.push("ro");
       else if (a === "-w" || a === "--rw" || a === "--read-write") opts.push("rw");
       else if (a === "-V" || a === "--version") return { stdout: "mount from util-linux 2.38.1 (libmount 2.38.1: selinux, smack, btrfs, verity, namespaces, assert, debug)\n", stderr: "", exitCode: 0 };
@@ -50,7 +52,11 @@ export const mount: HostCommand = {
     }
     if (operands.length === 0 && !all) {
       const rows = mountTable(state).filter((r) => types === null || types.split(",").includes(r.fstype));
-      return { stdout: rows.map((r) => `${r.source} on ${r.target} type ${r.fstype} (${r.options})\n`).join(""), stderr: "", exitCode: 0 };
+      const label = (r: { source: string; target: string }): string => {
+        const m = labels ? state.fs.mounts.find((x) => x.source === r.source && x.target === r.target) : undefined;
+        return m?.label ? ` [${m.label}]` : "";
+      };
+      return { stdout: rows.map((r) => `${r.source} on ${r.target} type ${r.fstype} (${r.options})${label(r)}\n`).join(""), stderr: "", exitCode: 0 };
     }
     const root = rt.cred.uid === 0;
     if (all) {

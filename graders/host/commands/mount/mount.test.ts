@@ -12,6 +12,9 @@ describe("mount, umount, findmnt, lsblk", () => {
     expect((await s.run("findmnt -n -o SOURCE /")).stdout).toBe("/dev/vda1\n");
     expect((await s.run("findmnt /run/lock")).stdout).toBe("TARGET    SOURCE FSTYPE OPTIONS\n/run/lock tmpfs  tmpfs  rw,nosuid,nodev,noexec,relatime,size=5120k,inode64\n");
     expect(await s.run("findmnt /etc")).toEqual({ stdout: "", stderr: "", exitCode: 1 });
+    expect((await s.run("findmnt -n -o TARGET -T /etc/hostname")).stdout).toBe("/\n");
+    expect((await s.run("findmnt -n -o TARGET,FSTYPE -T /run/lock/x")).stdout).toBe("/run/lock tmpfs\n");
+    expect((await s.run("grep -E ' / |/run/lock' /proc/mounts")).stdout).toBe("/dev/vda1 / ext4 rw,relatime,discard,errors=remount-ro 0 0\ntmpfs /run/lock tmpfs rw,nosuid,nodev,noexec,relatime,size=5120k,inode64 0 0\n");
     const tree = (await s.run("findmnt")).stdout.split("\n");
     expect(tree[0]).toMatch(/^TARGET +SOURCE +FSTYPE +OPTIONS$/);
     expect(tree[1]).toMatch(/^\/ +\/dev\/vda1 +ext4 +rw,relatime,discard,errors=remount-ro$/);

@@ -18,3 +18,18 @@ describe("netstat", () => {
     expect((await s.run("netstat -tl")).stdout.split("\n")[2]).toBe("tcp        0      0 0.0.0.0:ssh             0.0.0.0:*               LISTEN     ");
   });
 });
+
+describe("netstat -r", () => {
+  it("prints the kernel routing table with net-tools' flags and columns", async () => {
+    const s = baseSession();
+    installPackage(s.host.state, "net-tools", 0);
+    expect((await s.run("netstat -rn")).stdout).toBe(
+      "Kernel IP routing table\nDestination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n" +
+        "0.0.0.0         10.0.1.1        0.0.0.0         UG        0 0          0 ens5\n" +
+        "10.0.0.2        10.0.1.1        255.255.255.255 UGH       0 0          0 ens5\n" +
+        "10.0.1.0        0.0.0.0         255.255.255.0   U         0 0          0 ens5\n" +
+        "10.0.1.1        0.0.0.0         255.255.255.255 UH        0 0          0 ens5\n",
+    );
+    expect((await s.run("netstat -r")).stdout.split("\n")[2]).toBe("default         10.0.1.1        0.0.0.0         UG        0 0          0 ens5");
+  });
+});

@@ -1,10 +1,13 @@
-import type { Proc } from "../../state/types.ts";
+import type { HostState, Proc } from "../../state/types.ts";
+import { formatIpv4, maskOf, parseCidr } from "../../net/ipv4.ts";
+import { reverseLookup } from "../../net/resolve.ts";
 import { serviceName } from "../../net/services.ts";
+import type { Host } from "../../state/host.ts";
 import { fail, type HostCommand } from "../types.ts";
 
 /**
  * netstat from net-tools 2.10 for Internet sockets: -t -u -l -a -n -p
- * (clustered, e.g. -tlnp, -tunlp, -an). Fixed-width columns as netstat
+ * (clustered, e.g. -tlnp, -tunlp, -an), and the routing table (-rn). Fixed-width columns as netstat
  * prints them; -p shows "PID/name" (cut to 19 characters) for processes the
  * caller may inspect and "-" for the rest, with the "Not all processes could
  * be identified" note on stderr for non-root users.
@@ -53,6 +56,26 @@ function progName(p: Proc): string {
   return argv0.startsWith("/") ? (argv0.split("/").pop() ?? argv0) : argv0;
 }
 
+/**
+ * `netstat -r`: the kernel table as /proc/net/route gives it, flags U, G
+ * (via a gateway) and H (a host route); names unless -n, cut to the
+ * 15-character column as netstat does.
+ */
+function routeTable(host: Host, numeric: boolean): string {
+  const state: HostState = host.state;
+  const name = (ip: string): string => (numeric ? ip : (reverseLookup(host, ip)?.name ?? ip)).slice(0, 15);
+  let out = "Kernel IP routing table\nDestination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n";
+  for (const r of state.net.routes) {
+    const c = parseCidr(r.dst);
+    if (!c) continue;
+    const dest = c.prefix === 0 ? (numeric ? "0.0.0.0" : "default") : c.prefix === 32 ? name(formatIpv4(c.net)) : formatIpv4(c.net);
+    const gw = r.via ? name(r.via) : "0.0.0.0";
+    const flags = `U${r.via ? "G" : ""}${c.prefix === 32 ? "H" : ""}`;
+    out += `${dest.padEnd(15)} ${gw.padEnd(15)} ${formatIpv4(maskOf(c.prefix)).padEnd(15)} ${flags.padEnd(5)} ${"0".padStart(5)} ${"0".padEnd(6)} ${"0".padStart(5)} ${r.dev}\n`;
+  }
+  return out;
+}
+
 export const netstat: HostCommand = {
   name: "netstat",
   async run(args, _ctx, rt) {
@@ -62,8 +85,9 @@ export const netstat: HostCommand = {
     let all = false;
     let numeric = false;
     let programs = false;
+    let routes = false;
     for (const a of args) {
-      if (/^-[tulanp]+$/.test(a)) {
+      if (/^-[tulanpr]+$/.test(a)) {
         for (const ch of a.slice(1)) {
           if (ch === "t") tcp = true;
           else if (ch === "u") udp = true;
@@ -71,6 +95,7 @@ export const netstat: HostCommand = {
           else if (ch === "a") all = true;
           else if (ch === "n") numeric = true;
           else if (ch === "p") programs = true;
+          else if (ch === "r") routes = true;
         }
       } else if (a === "--tcp") tcp = true;
       else if (a === "--udp") udp = true;
@@ -79,6 +104,7 @@ export const netstat: HostCommand = {
       else if (a === "--program") programs = true;
       else return fail(`netstat: invalid option -- '${a.replace(/^-+/, "").charAt(0)}'\nusage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}\n`, 1);
     }
+    if (routes) return { stdout: routeTable(rt.host, numeric), stderr: "", exitCode: 0 };
     if (!tcp && !udp) tcp = udp = true;
     const procs = Object.values(rt.host.state.procs).filter((p) => p.state !== "Z").sort((a, b) => a.pid - b.pid);
     const selected = rows(procs).filter((r) => ((r.proto === "tcp" && tcp) || (r.proto === "udp" && udp)) && (all || (listening ? r.listening : !r.listening)));

@@ -33,6 +33,7 @@ export function unitProperties(host: Host, unit: Unit): [string, string][] {
     ["EnvironmentFiles", unit.environmentFiles.map((f) => (f.startsWith("-") ? `${f.slice(1)} (ignore_errors=yes)` : `${f} (ignore_errors=no)`)).join(" ")],
     ["LimitNOFILE", String(hard)],
     ["LimitNOFILESoft", String(soft)],
+    ["OOMScoreAdjust", String(unit.oomScoreAdjust ?? 0)],
     ["Id", unit.name],
     ["Names", unit.name],
     ["Description", unit.description],

@@ -5,7 +5,10 @@ import { joinPath } from "../../state/paths.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import type { HostCommand } from "../types.ts";
 import { xargsFastPath } from "../xargs/index.ts";
-import { dropFileErrors, normaliseGrepArgs } from "./grep-args.ts";
+import { dropFileErrors, forceFilenames, normaliseGrepArgs, stripDevNull } from "./grep-args.ts";
+import { expandRecursive } from "./grep-recursive.ts";
+
+const GREPS = new Set(["grep", "egrep", "fgrep"]);
 
 /**
  * just-bash's text tools (grep, wc, sort, ...) report every unreadable
@@ -55,8 +58,15 @@ export function wrapTextTool(name: string): HostCommand {
       // `... | xargs rm` over a huge directory: removed in one pass (commands/xargs).
       const fast = name === "xargs" ? await xargsFastPath(args, ctx, rt) : null;
       if (fast) return fast;
-      const gnuArgs = ARG_FIXES[name]?.(args) ?? args;
-      const result = fixStderr(rt, ctx.cwd, name, await ctx.origCommand(gnuArgs));
+      // grep -r: the wrapper walks the tree itself (grep-recursive.ts) and hands over the files.
+      const grepArgs = GREPS.has(name) ? normaliseGrepArgs(args) : null;
+      if (grepArgs?.error) return { stdout: "", stderr: grepArgs.error, exitCode: 2 };
+      const walked = grepArgs ? expandRecursive(grepArgs.args, rt, ctx.cwd) : null;
+      if (walked?.empty) return OUTPUT_FIXES[name]?.(args, { stdout: "", stderr: walked.stderr, exitCode: walked.stderr ? 2 : 1 }) ?? { stdout: "", stderr: walked.stderr, exitCode: 1 };
+      const gnuArgs = ARG_FIXES[name]?.(walked?.args ?? args) ?? args;
+      let result = fixStderr(rt, ctx.cwd, name, await ctx.origCommand(gnuArgs));
+      if (GREPS.has(name) && gnuArgs.at(-1) === "/dev/null" && (walked?.args ?? args).at(-1) !== "/dev/null") result = stripDevNull(result);
+      if (walked?.stderr) result = { ...result, stderr: walked.stderr + result.stderr, exitCode: result.exitCode === 0 && gnuArgs.includes("-q") ? 0 : 2 };
       return OUTPUT_FIXES[name]?.(args, result) ?? result;
     },
   };
@@ -84,14 +94,7 @@ const ARG_FIXES: Record<string, (args: string[]) => string[]> = {
     const opts = cmdAt < 0 ? args : args.slice(0, cmdAt);
     return [...splitAttached(opts, "nIPdLsE"), ...(cmdAt < 0 ? [] : args.slice(cmdAt))];
   },
-  grep: (argv) => {
-    const args = normaliseGrepArgs(argv).args;
-    const flags = args.filter((a) => /^-[A-Za-z]+$/.test(a)).join("");
-    if (!flags.includes("H") && !args.includes("--with-filename")) return args;
-    const rest = args.filter((a) => a !== "--with-filename").map((a) => (/^-[A-Za-z]+$/.test(a) ? a.replace(/H/g, "") : a)).filter((a) => a !== "-");
-    if (/[clLq]/.test(flags)) return rest;
-    return [...rest, "/dev/null"];
-  },
+  grep: (argv) => forceFilenames(normaliseGrepArgs(argv).args),
 };
 
 ARG_FIXES.egrep = ARG_FIXES.grep;

@@ -12,7 +12,7 @@ export const USR_BIN: Record<string, number> = {
   chgrp: 72_672, chown: 76_768, cp: 151_168, dmesg: 72_000, groups: 35_328, less: 199_232, more: 43_576, crontab: 43_720, curl: 277_792, dash: 125_560, echo: 35_120, mawk: 162_440, find: 224_848, cut: 47_904, date: 126_424, df: 97_640, diff: 216_712, dirname: 35_296, du: 109_272, egrep: 41,
   env: 48_224, expand: 39_552, expr: 109_304, false: 35_296, fgrep: 41, file: 27_288, fold: 39_552, free: 27_040,
   grep: 203_152, gunzip: 2_346, gzip: 98_136, head: 47_904, hostname: 22_760, id: 47_904, join: 51_936, journalctl: 88_464,
-  kill: 31_136, ln: 68_448, ls: 151_344, lsof: 175_944, md5sum: 47_904, mkdir: 97_552, mv: 143_072, nl: 47_840,
+  kill: 31_136, last: 51_520, ln: 68_448, ls: 151_344, lsof: 175_944, md5sum: 47_904, mkdir: 97_552, mv: 143_072, nl: 47_840,
   nproc: 35_296, od: 76_448, paste: 39_552, pgrep: 31_048, pidof: 22_768, pkill: 31_048, printenv: 35_296, printf: 55_872, ps: 154_488, pwd: 39_456, readlink: 47_904, rev: 14_568,
   rm: 72_512, rmdir: 47_840, sed: 122_224, seq: 51_904, sh: 0, sha1sum: 51_936, sha256sum: 51_936, sleep: 35_328,
   sort: 117_424, split: 55_968, ss: 140_968, stat: 84_192, strings: 35_576, su: 72_000, sudo: 281_624, systemctl: 1_318_688,
