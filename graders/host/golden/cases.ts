@@ -120,8 +120,10 @@ export const GOLDEN_LINES: string[] = [
   // -r names files as GNU's walk does: "./x" under ".", "x" with no operand, trailing slashes dropped.
   "grep -rn 'id=1004 ' .",
   "grep -rl ERROR .",
+  "grep -r --include='*.log' 'id=1004 ' .",
   "mkdir -p sub; cp app.log sub/; grep -rc 'id=1004 ' sub/",
   "mkdir -p sub; cp app.log sub/; cd sub; grep -rn 'id=1004 '",
+  "mkdir -p sub; cp app.log sub/; grep -rl --exclude-dir=sub ERROR .",
   "grep -r 'id=1004 ' app.log",
   "grep -s x nope.txt; echo $?",
   "head -n 3 app.log",

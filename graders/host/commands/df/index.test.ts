@@ -16,7 +16,8 @@ describe("df", () => {
   it("rounds -h sizes up like human_readable and computes Use% against used + avail", async () => {
     const s = baseSession();
     const out = (await s.run("df -h /")).stdout;
-    expect(out).toBe("Filesystem      Size  Used Avail Use% Mounted on\n/dev/vda1        20G  1.9G   18G  11% /\n");
+    // 1999920 KiB used is 1.907 GiB: df -h rounds up, to 2.0G.
+    expect(out).toBe("Filesystem      Size  Used Avail Use% Mounted on\n/dev/vda1        20G  2.0G   18G  11% /\n");
   });
 
   it("counts a deleted file still held open until the holder exits", async () => {
@@ -32,7 +33,7 @@ describe("df", () => {
     expect(await usedOf()).toBe("12G");
     expect((await s.run("sudo du -sh /var/tmp")).stdout).toBe("4.0K\t/var/tmp\n");
     s.host.terminate(holder, 9);
-    expect(await usedOf()).toBe("1.9G");
+    expect(await usedOf()).toBe("2.0G");
   });
 
   it("shows inode use with -i and the type with -T, and names a missing operand", async () => {

@@ -33,3 +33,17 @@ describe("netstat -r", () => {
     expect((await s.run("netstat -r")).stdout.split("\n")[2]).toBe("default         10.0.1.1        0.0.0.0         UG        0 0          0 ens5");
   });
 });
+
+describe("netstat -i", () => {
+  it("lists interfaces by name with net-tools' columns, counters growing with uptime", async () => {
+    const s = baseSession();
+    installPackage(s.host.state, "net-tools", 0);
+    const first = (await s.run("netstat -i")).stdout.split("\n");
+    expect(first.slice(0, 2)).toEqual(["Kernel Interface table", "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg"]);
+    expect(first[2]).toMatch(/^ens5             9001 +\d+      0      0 0      +\d+      0      0      0 BMRU$/);
+    expect(first[3]).toMatch(/^lo              65536 +\d+      0      0 0      +\d+      0      0      0 LRU$/);
+    s.host.advance(60_000);
+    const later = (await s.run("netstat -i")).stdout.split("\n")[2]!;
+    expect(Number(later.split(/\s+/)[2])).toBeGreaterThan(Number(first[2]!.split(/\s+/)[2]));
+  });
+});

@@ -7,7 +7,8 @@ import { fail, type HostCommand } from "../types.ts";
 
 /**
  * netstat from net-tools 2.10 for Internet sockets: -t -u -l -a -n -p
- * (clustered, e.g. -tlnp, -tunlp, -an), and the routing table (-rn). Fixed-width columns as netstat
+ * (clustered, e.g. -tlnp, -tunlp, -an), the routing table (-rn) and the
+ * interface table (-i). Fixed-width columns as netstat
  * prints them; -p shows "PID/name" (cut to 19 characters) for processes the
  * caller may inspect and "-" for the rest, with the "Not all processes could
  * be identified" note on stderr for non-root users.
@@ -76,6 +77,26 @@ function routeTable(host: Host, numeric: boolean): string {
   return out;
 }
 
+/**
+ * `netstat -i`: interfaces sorted by name as net-tools lists them. The
+ * kernel's packet counters are not part of the host model; they grow with
+ * uptime at a per-host rate so that two runs a minute apart differ the way
+ * a live box's do.
+ */
+function interfaceTable(host: Host): string {
+  const state: HostState = host.state;
+  const upSec = Math.max(0, Math.floor((host.now - state.clock.bootMs) / 1000));
+  let out = "Kernel Interface table\nIface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n";
+  for (const i of [...state.net.interfaces].sort((a, b) => a.name.localeCompare(b.name))) {
+    const rate = i.link === "loopback" ? 2 : 30 + (state.seed % 40);
+    const rx = Math.floor(upSec * rate);
+    const tx = i.link === "loopback" ? rx : Math.floor(rx * 0.71);
+    const flags = (i.link === "loopback" ? "L" : "BM") + (i.up ? "RU" : "");
+    out += `${i.name.padEnd(15)} ${String(i.mtu).padStart(5)} ${String(rx).padStart(8)} ${"0".padStart(6)} ${"0".padStart(6)} ${"0".padEnd(6)} ${String(tx).padStart(8)} ${"0".padStart(6)} ${"0".padStart(6)} ${"0".padStart(6)} ${flags}\n`;
+  }
+  return out;
+}
+
 export const netstat: HostCommand = {
   name: "netstat",
   async run(args, _ctx, rt) {
@@ -86,8 +107,9 @@ export const netstat: HostCommand = {
     let numeric = false;
     let programs = false;
     let routes = false;
+    let interfaces = false;
     for (const a of args) {
-      if (/^-[tulanpr]+$/.test(a)) {
+      if (/^-[tulanpri]+$/.test(a)) {
         for (const ch of a.slice(1)) {
           if (ch === "t") tcp = true;
           else if (ch === "u") udp = true;
@@ -96,6 +118,7 @@ export const netstat: HostCommand = {
           else if (ch === "n") numeric = true;
           else if (ch === "p") programs = true;
           else if (ch === "r") routes = true;
+          else if (ch === "i") interfaces = true;
         }
       } else if (a === "--tcp") tcp = true;
       else if (a === "--udp") udp = true;
@@ -104,6 +127,7 @@ export const netstat: HostCommand = {
       else if (a === "--program") programs = true;
       else return fail(`netstat: invalid option -- '${a.replace(/^-+/, "").charAt(0)}'\nusage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}\n`, 1);
     }
+    if (interfaces) return { stdout: interfaceTable(rt.host), stderr: "", exitCode: 0 };
     if (routes) return { stdout: routeTable(rt.host, numeric), stderr: "", exitCode: 0 };
     if (!tcp && !udp) tcp = udp = true;
     const procs = Object.values(rt.host.state.procs).filter((p) => p.state !== "Z").sort((a, b) => a.pid - b.pid);

@@ -47,8 +47,16 @@ const USER: Column = { header: "USER", width: 8, align: "L", value: user, cut: "
 const TIME: Column = { header: "TIME", width: 8, align: "R", value: (p, v) => f.unixTime(p, now(v)), key: cpuTime };
 const ETIME: Column = { header: "ELAPSED", width: 11, align: "R", value: (p, v) => f.etime(p, now(v)), key: f.elapsedSec };
 const STIME: Column = { header: "STIME", width: 5, align: "R", value: (p, v) => f.stime(p, now(v)), key: (p) => p.startMs };
-const PCPU: Column = { header: "%CPU", width: 4, align: "R", value: (p, v) => cpuPct(p, v).toFixed(1), key: cpuPct };
-const PMEM: Column = { header: "%MEM", width: 4, align: "R", value: (p, v) => memPct(p, v).toFixed(1), key: memPct };
+/** procps prints per-mille figures cut (not rounded) to one decimal; %CPU above 99.9 loses the decimal. */
+const permille = (pct: number): number => Math.floor(pct * 10 + 1e-9);
+const PCPU: Column = {
+  header: "%CPU", width: 4, align: "R", key: cpuPct,
+  value: (p, v) => { const m = permille(cpuPct(p, v)); return m > 999 ? String(Math.floor(m / 10)) : `${Math.floor(m / 10)}.${m % 10}`; },
+};
+const PMEM: Column = {
+  header: "%MEM", width: 4, align: "R", key: memPct,
+  value: (p, v) => { const m = Math.min(999, permille(memPct(p, v))); return `${Math.floor(m / 10)}.${m % 10}`; },
+};
 const TTY: Column = { header: "TT", width: 8, align: "L", value: tty };
 
 export const COLUMNS: Record<string, Column> = {
@@ -61,6 +69,9 @@ export const COLUMNS: Record<string, Column> = {
   sess: pidCol("SESS", f.sid),
   session: pidCol("SESS", f.sid),
   tpgid: pidCol("TPGID", f.tpgid),
+  lwp: pidCol("LWP", f.tid),
+  tid: pidCol("TID", f.tid),
+  spid: pidCol("SPID", f.tid),
   user: USER,
   euser: { ...USER, header: "EUSER" },
   ruser: { ...USER, header: "RUSER" },
@@ -71,7 +82,7 @@ export const COLUMNS: Record<string, Column> = {
   group: { header: "GROUP", width: 8, align: "L", value: (p, v) => groupName(v.rt.host.state, p.gid), cut: "user" },
   "%cpu": PCPU,
   pcpu: PCPU,
-  c: num("C", 2, (p, v) => Math.floor(cpuPct(p, v))),
+  c: num("C", 2, (p, v) => Math.min(99, Math.floor(cpuPct(p, v)))),
   "%mem": PMEM,
   pmem: PMEM,
   vsz: num("VSZ", 6, (p, v) => vszKb(p, now(v))),
@@ -82,13 +93,17 @@ export const COLUMNS: Record<string, Column> = {
   sz: num("SZ", 5, (p, v) => Math.ceil(vszKb(p, now(v)) / 4)),
   tty: TTY,
   tt: TTY,
-  tname: TTY,
+  tname: { ...TTY, header: "TTY" },
   stat: { header: "STAT", width: 4, align: "L", value: stat },
   s: { header: "S", width: 1, align: "L", value: (p) => p.state },
   state: { header: "S", width: 1, align: "L", value: (p) => p.state },
   ni: { header: "NI", width: 3, align: "R", value: (p) => String(f.nice(p) ?? "-"), key: (p) => f.nice(p) ?? -100 },
   nice: { header: "NI", width: 3, align: "R", value: (p) => String(f.nice(p) ?? "-"), key: (p) => f.nice(p) ?? -100 },
   pri: num("PRI", 3, f.pri),
+  opri: num("PRI", 3, f.opri),
+  f: num("F", 1, f.flags),
+  flags: num("F", 1, f.flags),
+  addr_1: { header: "ADDR", width: 1, align: "L", value: () => "-" },
   psr: num("PSR", 3, f.psr),
   nlwp: num("NLWP", 4, f.threads),
   thcount: num("THCNT", 5, f.threads),
@@ -113,7 +128,7 @@ export const COLUMNS: Record<string, Column> = {
   cmd: { ...ARGS, header: "CMD" },
 };
 
-const col = (name: string, header?: string): Column => {
+export const col = (name: string, header?: string): Column => {
   const c = COLUMNS[name];
   if (!c) throw new Error(`no ps column ${name}`);
   return header === undefined ? c : { ...c, header };
@@ -126,5 +141,9 @@ export const FORMATS = {
   F: [col("user", "UID"), col("pid"), col("ppid"), col("c"), col("sz"), col("rss"), col("psr"), col("stime"), col("tname", "TTY"), col("time"), col("cmd")],
   bsd: [col("pid"), col("tname", "TTY"), col("stat"), col("bsdtime"), col("args")],
   u: [col("user"), col("pid"), col("%cpu"), col("%mem"), col("vsz"), col("rss"), col("tname", "TTY"), col("stat"), col("start_time"), col("bsdtime"), col("args")],
+  l: [col("f"), col("s"), col("uid"), col("pid"), col("ppid"), col("c"), col("opri"), col("ni"), col("addr_1"), col("sz"), col("wchan"), col("tname", "TTY"), col("time"), col("ucmd")],
+  lf: [col("f"), col("s"), col("user", "UID"), col("pid"), col("ppid"), col("c"), col("opri"), col("ni"), col("addr_1"), col("sz"), col("wchan"), col("stime"), col("tname", "TTY"), col("time"), col("cmd")],
+  ly: [col("s"), col("uid"), col("pid"), col("ppid"), col("c"), col("opri"), col("ni"), col("rss"), col("sz"), col("wchan"), col("tname", "TTY"), col("time"), col("ucmd")],
+  lyf: [col("s"), col("user", "UID"), col("pid"), col("ppid"), col("c"), col("opri"), col("ni"), col("rss"), col("sz"), col("wchan"), col("stime"), col("tname", "TTY"), col("time"), col("cmd")],
   j: [col("ppid"), col("pid"), col("pgid"), col("sid"), col("tname", "TTY"), col("tpgid"), col("stat"), col("uid"), col("bsdtime"), col("args")],
 } satisfies Record<string, Column[]>;

@@ -20,6 +20,26 @@ export interface PsView {
 }
 
 export const isKernel = (p: Proc): boolean => p.argv.length === 0;
+
+/** A row of `ps -L` / `-T`: the process as seen through one of its threads. */
+export type ThreadRow = Proc & { tid?: number };
+export const tid = (p: Proc): number => (p as ThreadRow).tid ?? p.pid;
+
+/**
+ * The threads of a process for -L/-T: the main thread (tid = pid) and the
+ * rest with the next ids no process holds, as the kernel hands them out. A
+ * pool's workers share its CPU time; the main thread only dispatches.
+ */
+export function threadRows(p: Proc, v: PsView): ThreadRow[] {
+  const n = threads(p);
+  if (n === 1) return [p];
+  const rows: ThreadRow[] = [{ ...p, tid: p.pid, cpuShare: 0, startCpuMs: 0 }];
+  for (let id = p.pid + 1; rows.length < n; id++) {
+    if (v.byPid.has(id)) continue;
+    rows.push({ ...p, tid: id, cpuShare: p.cpuShare / (n - 1), startCpuMs: p.startCpuMs / (n - 1) });
+  }
+  return rows;
+}
 const now = (v: PsView): number => v.rt.host.now;
 
 /** Session id: session leaders ("s" in STAT) start one, everyone else inherits it; kernel threads have 0. */
@@ -65,6 +85,22 @@ export function pri(p: Proc): number {
   return n === null ? 139 : 19 - n;
 }
 
+/** `opri` (PRI of -l): 80 + nice, -40 for the real-time migration threads. */
+export function opri(p: Proc): number {
+  const n = nice(p);
+  return n === null ? -40 : 80 + n;
+}
+
+/**
+ * F of -l: 1 forked without exec (kernel threads, sshd's session child, which
+ * also used root before dropping to the user: 5), 4 used super-user rights.
+ */
+export function flags(p: Proc): number {
+  if (isKernel(p)) return 1;
+  if (p.comm === "sshd" && p.uid !== 0) return 5;
+  return p.uid === 0 ? 4 : 0;
+}
+
 /** The CPU it last ran on: per-CPU kernel threads are pinned (their name ends in /N), others land by pid. */
 export function psr(p: Proc): number {
   const m = /\/(\d+)(?::|$)/.exec(String(p.params?.kthread ?? p.comm));
@@ -102,7 +138,7 @@ const COMM_WCHAN: Record<string, string> = {
 
 /** WCHAN: "-" for a running task; otherwise the kernel function it sleeps in (params.wchan when a program says). */
 export function wchan(p: Proc, v: PsView): string {
-  if (p.state === "R" || p.state === "Z" || p.state === "X") return "-";
+  if (p.state === "R" || p.state === "Z") return "-";
   if (typeof p.params?.wchan === "string") return p.params.wchan;
   if (p.state === "D") return "io_schedule";
   if (p.state === "T") return "do_signal_stop";
@@ -159,10 +195,10 @@ export function startLong(p: Proc, nowMs: number): string {
   return `${two(a.getUTCHours())}:${two(a.getUTCMinutes())}:${two(a.getUTCSeconds())}`;
 }
 
-/** `bsdstart`: HH:MM within the last 24 hours, else "Mon DD". */
+/** `bsdstart`: HH:MM within the last 24 hours, else ctime's "Mon DD" (day padded with a space). */
 export function bsdStart(p: Proc, nowMs: number): string {
   const a = new Date(p.startMs);
-  if (nowMs - p.startMs > 86400_000) return `${month(p.startMs)} ${two(a.getUTCDate())}`;
+  if (nowMs - p.startMs > 86400_000) return `${month(p.startMs)} ${String(a.getUTCDate()).padStart(2)}`;
   return `${two(a.getUTCHours())}:${two(a.getUTCMinutes())}`;
 }
 

@@ -188,6 +188,9 @@ describe("ps trees, job columns and time formats", () => {
     expect((await s.run("ps -o")).stderr).toMatch(/^error: format specification must follow -o\n/);
     expect((await s.run("ps --bogus")).stderr).toMatch(/^error: unknown gnu long option\n/);
     expect((await s.run("ps -Y")).stderr).toMatch(/^error: unsupported SysV option\n/);
+    expect(await s.run("ps -u nosuch")).toMatchObject({ stdout: "", exitCode: 1 });
+    expect((await s.run("ps -u nosuch")).stderr).toMatch(/^error: user name does not exist\n\nUsage:/);
+    expect(await s.run("ps -o pid -u 4242")).toMatchObject({ stdout: "    PID\n", exitCode: 1 });
   });
 
   it("cuts lines at the terminal's width unless given ww or piped", async () => {
@@ -199,5 +202,36 @@ describe("ps trees, job columns and time formats", () => {
     expect(Math.max(...wide.map((l) => l.length))).toBeGreaterThan(40);
     const piped = (await s.run("ps aux | cat")).stdout.split("\n").filter(Boolean);
     expect(Math.max(...piped.map((l) => l.length))).toBeGreaterThan(40);
+  });
+});
+
+describe("ps long format and threads", () => {
+  it("prints -l and -ly with procps's ADDR/SZ alignment and 80-based PRI", async () => {
+    const s = baseSession();
+    const l = (await s.run("ps -el | head -3")).stdout.split("\n");
+    expect(l[0]).toBe("F S   UID     PID    PPID  C PRI  NI ADDR SZ WCHAN  TTY          TIME CMD");
+    expect(l[1]).toMatch(/^4 S     0       1       0  0  80   0 - 25979 do_epo \? +\d\d:\d\d:\d\d systemd$/);
+    expect(l[2]).toMatch(/^1 S     0       2       0  0  80   0 -     0 kthrea \? +00:00:00 kthreadd$/);
+    expect((await s.run("ps -lC migration/0 --no-headers")).stdout).toMatch(/^1 S     0 +\d+       2  0 -40   - -     0 smpboo \?/);
+    const ly = (await s.run("ps -ely | head -2")).stdout.split("\n");
+    expect(ly[0]).toBe("S   UID     PID    PPID  C PRI  NI   RSS    SZ WCHAN  TTY          TIME CMD");
+    expect((await s.run("ps -elf | head -1")).stdout).toBe("F S UID          PID    PPID  C PRI  NI ADDR SZ WCHAN  STIME TTY          TIME CMD\n");
+  });
+
+  it("lists one row per thread with -L / -T, workers sharing the pool's CPU time", async () => {
+    const s = baseSession();
+    const pid = worker(s);
+    const p = s.host.state.procs[pid]!;
+    p.statFlags = "sl";
+    p.argv = [...p.argv, "--workers", "2"];
+    const out = (await s.run(`ps -Lf -p ${pid}`)).stdout.split("\n");
+    expect(out[0]).toBe("UID          PID    PPID     LWP  C NLWP STIME TTY          TIME CMD");
+    const lwps = out.slice(1, -1).map((l) => l.trim().split(/ +/));
+    expect(lwps.map((r) => Number(r[3]))).toEqual([pid, pid + 1, pid + 2]);
+    expect(lwps.map((r) => r[5])).toEqual(["3", "3", "3"]);
+    // An hour of CPU: the two workers have half each, the main thread none.
+    expect(lwps.map((r) => r[8]!.slice(0, 7))).toEqual(["00:00:0", "00:30:0", "00:30:0"]);
+    expect((await s.run(`ps -T -p ${pid}`)).stdout.split("\n")[0]).toBe("    PID    SPID TTY          TIME CMD");
+    expect((await s.run("ps -L")).stdout).toMatch(/^    PID     LWP TTY          TIME CMD\n +(\d+) +\1 pts\/0 +00:00:00 bash\n/);
   });
 });

@@ -1,16 +1,17 @@
-import { userName } from "../../state/users.ts";
+import { userByName, userName } from "../../state/users.ts";
 import type { Proc } from "../../state/types.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
-import { COLUMNS, FORMATS, type Column } from "./columns.ts";
-import type { PsView } from "./fields.ts";
+import { col, COLUMNS, FORMATS, type Column } from "./columns.ts";
+import { threadRows, type PsView } from "./fields.ts";
 import { forest, type TreeRow } from "./forest.ts";
 import { pipelineProcs } from "./pipeline.ts";
 
 /**
- * ps from procps-ng 4.0.2: UNIX options (-ef, -eF, -eo, -p, --ppid, -u, -C,
- * -H), BSD ones (aux, axjf, auxf, ux, k), --sort and --forest. Each row is
- * laid out on its own with the fixed column widths procps uses; a value wider
- * than its column pushes the rest of that row right, as procps does.
+ * ps from procps-ng 4.0.2: UNIX options (-ef, -eF, -el, -ely, -eo, -p,
+ * --ppid, -u, -C, -H, -L, -T), BSD ones (aux, ax, axjf, auxf, ux, k, ww),
+ * --sort, --forest and --no-headers. Columns are procps's format specifiers
+ * (columns.ts), derived values such as session ids and wchan come from
+ * fields.ts, the process tree from forest.ts.
  */
 
 const USAGE = "\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n";
@@ -32,6 +33,8 @@ interface Options {
   header: boolean;
   /** 0: terminal width, 1: 132 columns, 2+: unlimited (w, ww). */
   wide: number;
+  /** -L (LWP column) or -T (SPID column): one row per thread. */
+  threads: "L" | "T" | null;
 }
 
 function parseFormat(spec: string, into: Column[]): string | null {
@@ -48,9 +51,11 @@ function parseFormat(spec: string, into: Column[]): string | null {
 const list = (s: string): string[] => s.split(/[,\s]+/).filter(Boolean);
 
 function parse(argv: string[]): Options | ReturnType<typeof fail> {
-  const o: Options = { format: "bare", custom: [], all: false, bsdA: false, bsdX: false, pids: [], ppids: [], users: [], names: [], sort: [], tree: null, header: true, wide: 0 };
+  const o: Options = { format: "bare", custom: [], all: false, bsdA: false, bsdX: false, pids: [], ppids: [], users: [], names: [], sort: [], tree: null, header: true, wide: 0, threads: null };
   let bsdFormat: "u" | "j" | null = null;
   let unixFormat: "f" | "F" | null = null;
+  let long = false;
+  let y = false;
   let bsd = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -92,6 +97,9 @@ function parse(argv: string[]): Options | ReturnType<typeof fail> {
         else if (ch === "f") unixFormat = unixFormat ?? "f";
         else if (ch === "F") unixFormat = "F";
         else if (ch === "H") o.tree = "unix";
+        else if (ch === "l") long = true;
+        else if (ch === "L" || ch === "T") o.threads = ch;
+        else if (ch === "y") y = true;
         else if (ch === "w") o.wide++;
         else if (ch === "o" || ch === "p" || ch === "u" || ch === "U" || ch === "C" || ch === "q") {
           const v = arg();
@@ -143,7 +151,9 @@ function parse(argv: string[]): Options | ReturnType<typeof fail> {
       } else return usage("unsupported option (BSD syntax)");
     }
   }
-  if (o.format !== "o") o.format = bsdFormat ?? unixFormat ?? (bsd && (o.bsdA || o.bsdX) ? "bsd" : "bare");
+  // -l is the long UNIX format (-y swaps ADDR for RSS and drops F); with -f its UID is a name and STIME shows.
+  const longFormat = long ? (`l${y ? "y" : ""}${unixFormat ? "f" : ""}` as "l" | "ly" | "lf" | "lyf") : null;
+  if (o.format !== "o") o.format = bsdFormat ?? longFormat ?? unixFormat ?? (bsd && (o.bsdA || o.bsdX) ? "bsd" : "bare");
   return o;
 }
 
@@ -184,19 +194,32 @@ function sortProcs(procs: Proc[], keys: string[], v: PsView): Proc[] | string {
   });
 }
 
+/**
+ * procps's show_one_proc: each column has a "correct" start (the widths so
+ * far plus one separator each); a right-aligned value is padded to end at its
+ * column's edge, a left-aligned one is not padded itself, and the padding
+ * before the next value catches up with where it should start (at least one
+ * space). A value wider than its column is therefore absorbed by the padding
+ * of the columns after it, as "ADDR SZ" in `ps -l` shows.
+ */
 function render(cols: Column[], rows: TreeRow[], v: PsView, header: boolean, width: number | null): string {
   const line = (cells: string[]): string => {
     let out = "";
+    let correct = 0;
+    let actual = 0;
     cells.forEach((cell, i) => {
       const col = cols[i]!;
       const last = i === cols.length - 1;
       let text = cell;
       if (!last && text.length > col.width && col.cut === "user") text = `${text.slice(0, col.width - 1)}+`;
       if (!last && text.length > col.width && col.cut === "chop") text = text.slice(0, col.width);
-      text = col.align === "R" ? text.padStart(col.width) : last ? text : text.padEnd(col.width);
-      out += (i ? " " : "") + text;
+      const leftpad = col.align === "R" ? Math.max(0, col.width - text.length) : 0;
+      let space = correct - actual + leftpad;
+      if (space < 1) space = i === 0 ? 0 : 1;
+      out += " ".repeat(space) + text;
+      actual += space + text.length;
+      correct += col.width + 1;
     });
-    out = out.trimEnd();
     return (width === null ? out : out.slice(0, width)) + "\n";
   };
   // `-o pid=,comm=` blanks every header, and then procps prints no header line at all.
@@ -206,12 +229,33 @@ function render(cols: Column[], rows: TreeRow[], v: PsView, header: boolean, wid
   return out;
 }
 
+/**
+ * The canned formats with threads: -T puts SPID after PID; -L puts LWP after
+ * PPID (after PID where there is none) and, in -f/-F/u, NLWP after C or %CPU.
+ */
+function withThreadColumns(cols: Column[], threads: "L" | "T" | null, full: boolean): Column[] {
+  if (!threads) return cols;
+  const out = [...cols];
+  const at = (header: string): number => out.findIndex((c) => c.header === header);
+  if (threads === "T") {
+    out.splice(at("PID") + 1, 0, col("spid"));
+    return out;
+  }
+  const ppid = at("PPID");
+  out.splice((ppid >= 0 ? ppid : at("PID")) + 1, 0, col("lwp"));
+  const c = at("C") >= 0 ? at("C") : at("%CPU");
+  if (full && c >= 0) out.splice(c + 1, 0, col("nlwp"));
+  return out;
+}
+
 export const ps: HostCommand = {
   name: "ps",
   async run(argv, _ctx, rt) {
     const parsed = parse(argv);
     if ("exitCode" in parsed) return parsed;
     const o = parsed;
+    // Names are looked up while parsing (numeric ids are taken as they are).
+    if (o.users.some((u) => !/^\d+$/.test(u) && !userByName(rt.host.state, u))) return usage("user name does not exist");
     // ps sees itself and the rest of its pipeline, all children of the login shell.
     const job = pipelineProcs(rt, "ps", argv);
     const all = [...Object.values(rt.host.state.procs), ...job];
@@ -222,8 +266,9 @@ export const ps: HostCommand = {
       if (typeof sorted === "string") return usage(sorted);
       procs = sorted;
     }
-    const rows: TreeRow[] = o.tree ? forest(procs, o.tree) : procs.map((proc) => ({ proc, prefix: "" }));
-    const cols = o.format === "o" ? o.custom : FORMATS[o.format];
+    let rows: TreeRow[] = o.tree ? forest(procs, o.tree) : procs.map((proc) => ({ proc, prefix: "" }));
+    const cols = o.format === "o" ? o.custom : withThreadColumns(FORMATS[o.format], o.threads, ["f", "F", "u"].includes(o.format));
+    if (o.threads) rows = rows.flatMap(({ proc, prefix }) => threadRows(proc, view).map((t) => ({ proc: t, prefix })));
     // On a terminal procps cuts lines at its width; w allows 132 columns, ww (or a pipe) no limit.
     const tty = rt.terminalColumns && rt.ttyWriters?.has("ps") ? rt.terminalColumns : null;
     const width = tty === null || o.wide >= 2 ? null : o.wide === 1 ? Math.max(132, tty) : tty;

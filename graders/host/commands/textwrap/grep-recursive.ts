@@ -46,6 +46,9 @@ export function expandRecursive(args: string[], rt: Runtime, cwd: string): GrepC
     else operands.push(a);
   }
   const noFilename = opts.includes("-h") || opts.includes("--no-filename");
+  // --exclude-dir=GLOB skips subdirectories by base name (just-bash applies --include/--exclude to the files).
+  const skipDirs = opts.filter((a) => a.startsWith("--exclude-dir=")).map((a) => globRegExp(a.slice(14)));
+  const skipped = (name: string): boolean => skipDirs.some((re) => re.test(name));
   const files: string[] = [];
   let stderr = "";
   let sawDir = operands.length === 0;
@@ -69,7 +72,9 @@ export function expandRecursive(args: string[], rt: Runtime, cwd: string): GrepC
         if (!r) continue;
         target = r.inode;
       }
-      if (target.kind === "dir") walk(childAbs, childShown);
+      if (target.kind === "dir") {
+        if (!skipped(name)) walk(childAbs, childShown);
+      }
       else if (target.kind === "file") files.push(childShown);
     }
   };
@@ -86,4 +91,23 @@ export function expandRecursive(args: string[], rt: Runtime, cwd: string): GrepC
   const named = !noFilename && sawDir && !opts.includes("-H");
   const head = pattern === null ? opts : [...opts, "-e", pattern];
   return { args: [...head, ...(named ? ["-H"] : []), ...files], stderr, empty: files.length === 0 };
+}
+
+/** A shell glob (*, ?, [...]) as fnmatch matches a whole name. */
+function globRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === "*") re += ".*";
+    else if (ch === "?") re += ".";
+    else if (ch === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else re += ch.replace(/[.+^${}()|\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
 }

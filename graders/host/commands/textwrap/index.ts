@@ -88,17 +88,20 @@ function splitAttached(args: string[], letters: string): string[] {
  * where everyone types `-n1` or `-I{}`; grep has no -H, which with a single
  * file is what a second, empty operand gives (the classic /dev/null trick).
  */
+function grepArgFix(argv: string[]): string[] {
+  return forceFilenames(normaliseGrepArgs(argv).args);
+}
+
 const ARG_FIXES: Record<string, (args: string[]) => string[]> = {
   xargs: (args) => {
     const cmdAt = args.findIndex((a, i) => !a.startsWith("-") && !/^-[nIPdLsE]$/.test(args[i - 1] ?? ""));
     const opts = cmdAt < 0 ? args : args.slice(0, cmdAt);
     return [...splitAttached(opts, "nIPdLsE"), ...(cmdAt < 0 ? [] : args.slice(cmdAt))];
   },
-  grep: (argv) => forceFilenames(normaliseGrepArgs(argv).args),
+  grep: grepArgFix,
+  egrep: grepArgFix,
+  fgrep: grepArgFix,
 };
-
-ARG_FIXES.egrep = ARG_FIXES.grep;
-ARG_FIXES.fgrep = ARG_FIXES.grep;
 
 /** GNU formats just-bash does not reproduce. */
 const OUTPUT_FIXES: Record<string, (args: string[], r: ExecResult) => ExecResult> = {
