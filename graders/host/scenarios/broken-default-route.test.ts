@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { failing, type, expectSeeded } from "./testkit.ts";
 
 const SLUG = "broken-default-route";
 const SEEDS = [1, 2, 3, 17, 4242];
@@ -64,5 +64,9 @@ describe("scenario broken-default-route", () => {
     const back = restoreRun(json);
     for (const line of back.scenario.referenceFix(back.session.host)) await back.session.run(line);
     expect(failing(restoreRun(saveRun(back)))).toEqual([]);
+  });
+
+  it("builds the same host for a seed and another for the next seed", () => {
+    expectSeeded(SLUG);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { judge, startScenario, type ScenarioRun } from "./runtime.ts";
+import { failing, type, expectSeeded, restarted } from "./testkit.ts";
 
 const SLUG = "config-permission-denied";
 const SEEDS = [1, 2, 3, 42, 1234];
@@ -101,12 +101,8 @@ describe("scenario config-permission-denied", () => {
     const run = startScenario(SLUG, 21);
     expect(await run.session.run(`chmod 644 ${CONFIG}`)).toEqual({ stdout: "", stderr: `chmod: changing permissions of '${CONFIG}': Operation not permitted\n`, exitCode: 1 });
     expect(await type(run, `ls -l ${CONFIG}`)).toMatch(/^-rw------- 1 root root /);
-    const a = startScenario(SLUG, 14).session.host.serialize();
-    expect(startScenario(SLUG, 14).session.host.serialize()).toBe(a);
-    expect(startScenario(SLUG, 15).session.host.serialize()).not.toBe(a);
-    const saved = saveRun(run);
-    expect(saved.length).toBeLessThan(1_000_000);
-    const again = restoreRun(saved);
+    expectSeeded(SLUG);
+    const again = restarted(run);
     await type(again, `sudo chgrp app ${CONFIG}`, `sudo chmod 640 ${CONFIG}`);
     waitForRestart(again);
     expect(judge(again.scenario, again.session.host).solved).toBe(true);

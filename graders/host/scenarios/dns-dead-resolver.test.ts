@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { failing, type, expectSeeded } from "./testkit.ts";
 
 const SLUG = "dns-dead-resolver";
 const SEEDS = [1, 2, 3, 4, 17, 4242];
@@ -89,5 +89,9 @@ describe("scenario dns-dead-resolver", () => {
     expect(failing(back)).toEqual(BROKEN);
     for (const line of back.scenario.referenceFix(back.session.host)) await back.session.run(line);
     expect(failing(restoreRun(saveRun(back)))).toEqual([]);
+  });
+
+  it("builds the same host for a seed and another for the next seed", () => {
+    expectSeeded(SLUG);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { failing, type, expectSeeded } from "./testkit.ts";
 
 const SLUG = "firewall-drops-app-port";
 const SEEDS = [1, 2, 3, 5, 17, 4242];
@@ -112,5 +112,9 @@ describe("scenario firewall-drops-app-port", () => {
     expect(failing(back)).toEqual([LB, PERSIST]);
     for (const line of back.scenario.referenceFix(back.session.host)) await back.session.run(line);
     expect(failing(restoreRun(saveRun(back)))).toEqual([]);
+  });
+
+  it("builds the same host for a seed and another for the next seed", () => {
+    expectSeeded(SLUG);
   });
 });

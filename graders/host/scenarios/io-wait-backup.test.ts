@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { judge, startScenario, type ScenarioRun } from "./runtime.ts";
+import { failing, type, expectSeeded, restarted } from "./testkit.ts";
 
 const SLUG = "io-wait-backup";
 const SEEDS = [1, 2, 3, 42, 1234];
@@ -73,12 +73,8 @@ describe("scenario io-wait-backup", () => {
   it("needs root for another user's process, varies by seed, and survives save and restore", async () => {
     const run = startScenario(SLUG, 21);
     expect(await type(run, "ionice -c3 -p $(pgrep -x tar)")).toBe("ionice: ioprio_set failed: Operation not permitted\n");
-    const a = startScenario(SLUG, 14).session.host.serialize();
-    expect(startScenario(SLUG, 14).session.host.serialize()).toBe(a);
-    expect(startScenario(SLUG, 15).session.host.serialize()).not.toBe(a);
-    const saved = saveRun(run);
-    expect(saved.length).toBeLessThan(1_000_000);
-    const again = restoreRun(saved);
+    expectSeeded(SLUG);
+    const again = restarted(run);
     for (const line of again.scenario.referenceFix(again.session.host)) await type(again, line);
     expect(failing(again)).toEqual([]);
     expect(judge(run.scenario, run.session.host).solved).toBe(false);

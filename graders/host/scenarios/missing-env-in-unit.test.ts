@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { judge, startScenario, type ScenarioRun } from "./runtime.ts";
+import { failing, type, restarted } from "./testkit.ts";
 
 const SLUG = "missing-env-in-unit";
 const SEEDS = [1, 2, 3, 42, 1234];
@@ -99,9 +99,7 @@ describe("scenario missing-env-in-unit", () => {
     expect(startScenario(SLUG, 12).session.host.serialize()).not.toBe(a);
     const run = startScenario(SLUG, 21);
     await type(run, "sudo mkdir -p /etc/systemd/system/billing.service.d", `printf '[Service]\\nEnvironmentFile=/etc/billing/env\\n' | sudo tee ${DROP_IN}`);
-    const saved = saveRun(run);
-    expect(saved.length).toBeLessThan(1_000_000);
-    const again = restoreRun(saved);
+    const again = restarted(run);
     await type(again, "sudo systemctl daemon-reload", "sudo systemctl restart billing");
     expect(judge(again.scenario, again.session.host).solved).toBe(true);
     expect(judge(run.scenario, run.session.host).solved).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { judge, startScenario, type ScenarioRun } from "./runtime.ts";
+import { failing, type, expectSeeded, restarted } from "./testkit.ts";
 
 const SLUG = "readonly-data-volume";
 const SEEDS = [1, 2, 3, 42, 1234];
@@ -92,13 +92,9 @@ describe("scenario readonly-data-volume", () => {
       stdout: "", stderr: "mount: /srv/data: must be superuser to use mount.\n       dmesg(1) may have more information after failed mount system call.\n", exitCode: 32,
     });
     expect((await run.session.run("umount /srv/data")).stderr).toBe("umount: /srv/data: must be superuser to unmount.\n");
-    const a = startScenario(SLUG, 14).session.host.serialize();
-    expect(startScenario(SLUG, 14).session.host.serialize()).toBe(a);
-    expect(startScenario(SLUG, 15).session.host.serialize()).not.toBe(a);
+    expectSeeded(SLUG);
     await type(run, "sudo systemctl stop app", "sudo umount /srv/data");
-    const saved = saveRun(run);
-    expect(saved.length).toBeLessThan(1_000_000);
-    const again = restoreRun(saved);
+    const again = restarted(run);
     expect(await type(again, "findmnt /srv/data")).toBe("");
     await type(again, "sudo fsck -y /dev/vdb1", "sudo mount /srv/data", "sudo systemctl start app");
     expect(judge(again.scenario, again.session.host).solved).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judge, restoreRun, saveRun, startScenario, type ScenarioRun } from "./runtime.ts";
-import { failing, type } from "./testkit.ts";
+import { failing, type, expectSeeded } from "./testkit.ts";
 
 const SLUG = "stale-hosts-entry";
 const SEEDS = [1, 2, 3, 17, 4242];
@@ -65,5 +65,9 @@ describe("scenario stale-hosts-entry", () => {
     expect(failing(back)).toEqual([GETENT, NOT_PINNED, HEALTH]);
     for (const line of back.scenario.referenceFix(back.session.host)) await back.session.run(line);
     expect(failing(restoreRun(saveRun(back)))).toEqual([]);
+  });
+
+  it("builds the same host for a seed and another for the next seed", () => {
+    expectSeeded(SLUG);
   });
 });

@@ -215,6 +215,8 @@ describe("ps long format and threads", () => {
     expect((await s.run("ps -lC migration/0 --no-headers")).stdout).toMatch(/^1 S     0 +\d+       2  0 -40   - -     0 smpboo \?/);
     const ly = (await s.run("ps -ely | head -2")).stdout.split("\n");
     expect(ly[0]).toBe("S   UID     PID    PPID  C PRI  NI   RSS    SZ WCHAN  TTY          TIME CMD");
+    expect((await s.run("ps -j | head -1")).stdout).toBe("    PID    PGID     SID TTY          TIME CMD\n");
+    expect((await s.run("ps -ejf | head -1")).stdout).toBe("UID          PID    PPID    PGID     SID  C STIME TTY          TIME CMD\n");
     expect((await s.run("ps -elf | head -1")).stdout).toBe("F S UID          PID    PPID  C PRI  NI ADDR SZ WCHAN  STIME TTY          TIME CMD\n");
   });
 

@@ -35,6 +35,8 @@ interface Options {
   wide: number;
   /** -L (LWP column) or -T (SPID column): one row per thread. */
   threads: "L" | "T" | null;
+  /** UNIX -j: PGID and SID columns in the canned format. */
+  jobs: boolean;
 }
 
 function parseFormat(spec: string, into: Column[]): string | null {
@@ -51,7 +53,7 @@ function parseFormat(spec: string, into: Column[]): string | null {
 const list = (s: string): string[] => s.split(/[,\s]+/).filter(Boolean);
 
 function parse(argv: string[]): Options | ReturnType<typeof fail> {
-  const o: Options = { format: "bare", custom: [], all: false, bsdA: false, bsdX: false, pids: [], ppids: [], users: [], names: [], sort: [], tree: null, header: true, wide: 0, threads: null };
+  const o: Options = { format: "bare", custom: [], all: false, bsdA: false, bsdX: false, pids: [], ppids: [], users: [], names: [], sort: [], tree: null, header: true, wide: 0, threads: null, jobs: false };
   let bsdFormat: "u" | "j" | null = null;
   let unixFormat: "f" | "F" | null = null;
   let long = false;
@@ -99,6 +101,7 @@ function parse(argv: string[]): Options | ReturnType<typeof fail> {
         else if (ch === "H") o.tree = "unix";
         else if (ch === "l") long = true;
         else if (ch === "L" || ch === "T") o.threads = ch;
+        else if (ch === "j") o.jobs = true;
         else if (ch === "y") y = true;
         else if (ch === "w") o.wide++;
         else if (ch === "o" || ch === "p" || ch === "u" || ch === "U" || ch === "C" || ch === "q") {
@@ -229,6 +232,15 @@ function render(cols: Column[], rows: TreeRow[], v: PsView, header: boolean, wid
   return out;
 }
 
+/** UNIX -j: PGID and SID after PPID, or after PID where there is none. */
+function withJobColumns(cols: Column[], jobs: boolean): Column[] {
+  if (!jobs) return cols;
+  const out = [...cols];
+  const ppid = out.findIndex((c) => c.header === "PPID");
+  out.splice((ppid >= 0 ? ppid : out.findIndex((c) => c.header === "PID")) + 1, 0, col("pgid"), col("sid"));
+  return out;
+}
+
 /**
  * The canned formats with threads: -T puts SPID after PID; -L puts LWP after
  * PPID (after PID where there is none) and, in -f/-F/u, NLWP after C or %CPU.
@@ -267,7 +279,7 @@ export const ps: HostCommand = {
       procs = sorted;
     }
     let rows: TreeRow[] = o.tree ? forest(procs, o.tree) : procs.map((proc) => ({ proc, prefix: "" }));
-    const cols = o.format === "o" ? o.custom : withThreadColumns(FORMATS[o.format], o.threads, ["f", "F", "u"].includes(o.format));
+    const cols = o.format === "o" ? o.custom : withThreadColumns(withJobColumns(FORMATS[o.format], o.jobs), o.threads, ["f", "F", "u"].includes(o.format));
     if (o.threads) rows = rows.flatMap(({ proc, prefix }) => threadRows(proc, view).map((t) => ({ proc: t, prefix })));
     // On a terminal procps cuts lines at its width; w allows 132 columns, ww (or a pipe) no limit.
     const tty = rt.terminalColumns && rt.ttyWriters?.has("ps") ? rt.terminalColumns : null;
