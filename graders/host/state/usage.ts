@@ -35,10 +35,13 @@ export interface DevUsage {
 export function mountUsage(fs: FsState, mount: Mount): DevUsage {
   let bytes = 0;
   let inodes = 0;
-  for (const inode of Object.values(fs.inodes)) {
+  // tmpfs keeps directories in the dentry cache, so they take no blocks there.
+  const memoryFs = mount.fstype === "tmpfs" || mount.fstype === "devtmpfs";
+  // Runs on every tick of programs that watch free space: no per-call array of all inodes.
+  const all = fs.inodes;
+  for (const key in all) {
+    const inode = all[key] as Inode;
     if (inode.dev !== mount.dev) continue;
-    // tmpfs keeps directories in the dentry cache, so they take no blocks there.
-    const memoryFs = mount.fstype === "tmpfs" || mount.fstype === "devtmpfs";
     bytes += memoryFs && inode.kind === "dir" ? (inode.extraBlocks ?? 0) * mount.blockSize : allocatedBytes(inode, mount.blockSize);
     inodes += 1 + (inode.extraInodes ?? 0);
     if (inode.kind === "dir" && inode.bulk) {

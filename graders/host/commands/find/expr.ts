@@ -96,8 +96,22 @@ export function parseExpression(tokens: string[]): Parsed | string {
   return { expr, hasAction };
 }
 
+/** Compiled patterns: find tests the same -name against every file it visits. */
+const COMPILED = new Map<string, RegExp>();
+
 /** fnmatch(3) without flags: *, ?, [...] and backslash escapes. */
 export function globToRegExp(glob: string, ignoreCase = false): RegExp {
+  const key = `${ignoreCase ? "i" : "c"}${glob}`;
+  let re = COMPILED.get(key);
+  if (re === undefined) {
+    re = compileGlob(glob, ignoreCase);
+    if (COMPILED.size > 500) COMPILED.clear();
+    COMPILED.set(key, re);
+  }
+  return re;
+}
+
+function compileGlob(glob: string, ignoreCase: boolean): RegExp {
   let re = "";
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] as string;

@@ -184,7 +184,7 @@ export function stime(p: Proc, nowMs: number): string {
   const a = new Date(p.startMs);
   const b = new Date(nowMs);
   if (a.getUTCFullYear() !== b.getUTCFullYear()) return String(a.getUTCFullYear());
-  if (a.toISOString().slice(0, 10) !== b.toISOString().slice(0, 10)) return `${month(p.startMs)}${two(a.getUTCDate())}`;
+  if (Math.floor(p.startMs / 86400_000) !== Math.floor(nowMs / 86400_000)) return `${month(p.startMs)}${two(a.getUTCDate())}`;
   return `${two(a.getUTCHours())}:${two(a.getUTCMinutes())}`;
 }
 
