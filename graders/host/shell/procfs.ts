@@ -1,7 +1,7 @@
 import { SysError } from "../state/errors.ts";
 import { procMounts } from "../state/mounts.ts";
 import { getInode } from "../state/fs.ts";
-import { cpuMs, rssKb, vszKb } from "../state/procs.ts";
+import { cpuMs, rssKb, threads, vszKb } from "../state/procs.ts";
 import { loadAverages, runningCount } from "../state/load.ts";
 import { memInfo } from "../state/memory.ts";
 import type { FdTarget, FileInode, Proc } from "../state/types.ts";
@@ -173,7 +173,7 @@ function status(rt: Runtime, proc: Proc): string {
     `Pid:\t${proc.pid}`, `PPid:\t${proc.ppid}`, "TracerPid:\t0", `Uid:\t${proc.uid}\t${proc.uid}\t${proc.uid}\t${proc.uid}`,
     `Gid:\t${proc.gid}\t${proc.gid}\t${proc.gid}\t${proc.gid}`, `FDSize:\t${Math.max(64, 2 ** Math.ceil(Math.log2(Object.keys(proc.fds).length + 1)))}`,
     `VmSize:\t${String(vszKb(proc, rt.host.now)).padStart(8)} kB`, `VmRSS:\t${String(rssKb(proc, rt.host.now)).padStart(8)} kB`,
-    `Threads:\t1`, "",
+    `Threads:\t${threads(proc)}`, "",
   ].join("\n");
 }
 

@@ -1,3 +1,4 @@
+import { timedPipeline, timeReport } from "./time-keyword.ts";
 import { SBIN_COMMANDS, SBIN_DISPATCH } from "../commands/sbin.ts";
 import { Bash, defineCommand, type Command } from "just-bash";
 import { Host } from "../state/host.ts";
@@ -183,6 +184,11 @@ export class Session {
     this.rt.history = this.state.history;
     // Typing and reading output take time on a real host too; background activity keeps going.
     this.host.advance(randInt(this.host.state, 2000, 6000));
+    const timed = timedPipeline(line);
+    const typed = line;
+    if (timed !== null) line = timed;
+    const startedMs = this.host.now;
+    const startedWall = performance.now();
     const script = this.script(line);
     this.captured = null;
     this.rt.lastFsError = null;
@@ -207,6 +213,8 @@ export class Session {
     }
     let exitCode = this.captured ? (this.captured as { exit: number }).exit : result.exitCode;
     let stderr = toLoginShellErrors(redirectErrors(toStrerror(result.stderr), this.rt.lastFsError));
+    if (timed !== null) stderr += timeReport(this.host.now - startedMs, performance.now() - startedWall);
+    line = typed;
     const e2big = argListTooLongResult(this.rt, stderr, exitCode);
     if (e2big) ({ stderr, exitCode } = e2big);
     if (this.captured) {

@@ -83,3 +83,17 @@ export function exitProc(state: HostState, proc: Proc): void {
 export function childrenOf(state: HostState, pid: number): Proc[] {
   return Object.values(state.procs).filter((p) => p.ppid === pid);
 }
+
+/**
+ * Threads: what the program declares (params.threads); a process shown with
+ * "l" in STAT has a pool: one per --concurrency/--workers/--threads N plus the
+ * main thread, else the main thread and two helpers.
+ */
+export function threads(p: Proc): number {
+  const declared = Number(p.params?.threads);
+  if (Number.isInteger(declared) && declared > 0) return declared;
+  if (!(p.statFlags ?? "").includes("l")) return 1;
+  const i = p.argv.findIndex((a) => /^--(concurrency|workers|threads)$/.test(a));
+  const n = i >= 0 ? Number(p.argv[i + 1]) : NaN;
+  return Number.isInteger(n) && n > 0 ? n + 1 : 3;
+}

@@ -62,6 +62,8 @@ function parse(tool: "pgrep" | "pkill", args: string[]): { sel: Selection; list:
     if (a === "-u" || a === "-U" || a === "--euid" || a === "--uid") sel.users.push(...(args[++i] ?? "").split(","));
     else if (a === "-P" || a === "--parent") sel.parents.push(...(args[++i] ?? "").split(",").map(Number));
     else if (a === "-d" || a === "--delimiter") delim = args[++i] ?? "\n";
+    else if (a.startsWith("--delimiter=")) delim = a.slice("--delimiter=".length);
+    else if (/^-d./.test(a)) delim = a.slice(2);
     else if (a === "--signal") {
       const n = parseSignal(args[++i] ?? "");
       if (n === null) return `${tool}: Unknown signal "${args[i] ?? ""}".`;

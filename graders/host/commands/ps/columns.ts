@@ -1,4 +1,4 @@
-import { cpuMs, rssKb, vszKb } from "../../state/procs.ts";
+import { cpuMs, rssKb, threads, vszKb } from "../../state/procs.ts";
 import { groupName, userName } from "../../state/users.ts";
 import type { Proc } from "../../state/types.ts";
 import { MEM_TOTAL_KB } from "../../state/memory.ts";
@@ -105,8 +105,8 @@ export const COLUMNS: Record<string, Column> = {
   flags: num("F", 1, f.flags),
   addr_1: { header: "ADDR", width: 1, align: "L", value: () => "-" },
   psr: num("PSR", 3, f.psr),
-  nlwp: num("NLWP", 4, f.threads),
-  thcount: num("THCNT", 5, f.threads),
+  nlwp: num("NLWP", 4, threads),
+  thcount: num("THCNT", 5, threads),
   wchan: { header: "WCHAN", width: 6, align: "L", value: f.wchan, cut: "chop" },
   start: { header: "STARTED", width: 8, align: "R", value: (p, v) => f.startLong(p, now(v)), key: (p) => p.startMs },
   bsdstart: { header: "START", width: 6, align: "R", value: (p, v) => f.bsdStart(p, now(v)), key: (p) => p.startMs },

@@ -1,4 +1,4 @@
-import { cpuMs } from "../../state/procs.ts";
+import { cpuMs, threads } from "../../state/procs.ts";
 import { hash32 } from "../../state/rng.ts";
 import type { Proc } from "../../state/types.ts";
 import type { Runtime } from "../../shell/runtime.ts";
@@ -106,20 +106,6 @@ export function psr(p: Proc): number {
   const m = /\/(\d+)(?::|$)/.exec(String(p.params?.kthread ?? p.comm));
   if (m && isKernel(p)) return Number(m[1]) % 2;
   return hash32(p.pid, "psr") % 2;
-}
-
-/**
- * Threads: what the program declares (params.threads); a process shown with
- * "l" in STAT has a pool: one per --concurrency/--workers/--threads N plus the
- * main thread, else the main thread and two helpers.
- */
-export function threads(p: Proc): number {
-  const declared = Number(p.params?.threads);
-  if (Number.isInteger(declared) && declared > 0) return declared;
-  if (!(p.statFlags ?? "").includes("l")) return 1;
-  const i = p.argv.findIndex((a) => /^--(concurrency|workers|threads)$/.test(a));
-  const n = i >= 0 ? Number(p.argv[i + 1]) : NaN;
-  return Number.isInteger(n) && n > 0 ? n + 1 : 3;
 }
 
 const KTHREAD_WCHAN: [RegExp, string][] = [

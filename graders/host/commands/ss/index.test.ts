@@ -30,4 +30,15 @@ describe("ss", () => {
     const s = baseSession();
     expect((await s.run("ss -tuln")).stdout.split("\n")[0]).toBe("Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess");
   });
+
+  it("filters by port and state expressions, and drops the State column for one state", async () => {
+    const s = baseSession();
+    const one = (await s.run("ss -tln 'sport = :22'")).stdout.split("\n");
+    expect(one[0]).toBe("State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess");
+    expect(one.slice(1).filter(Boolean).every((l) => /:22 /.test(l))).toBe(true);
+    expect((await s.run("ss -tln '( sport = :22 or sport = :ssh )' | wc -l")).stdout).toBe((await s.run("ss -tln sport eq :22 | wc -l")).stdout);
+    expect((await s.run("ss -tln 'sport = :9'")).stdout).toBe("State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n");
+    expect((await s.run("ss -tn state established")).stdout.split("\n")[0]).toMatch(/^Recv-Q Send-Q +Local Address:Port +Peer Address:Port ?Process$/);
+    expect(await s.run("ss -tln 'sport ='")).toEqual({ stdout: "", stderr: 'ss: bison bellows (while parsing filter): "syntax error!" Sorry.\n', exitCode: 1 });
+  });
 });

@@ -1,5 +1,6 @@
 import type { Proc } from "../../state/types.ts";
 import { fail, ok, type HostCommand } from "../types.ts";
+import { parseFilter } from "./filter.ts";
 
 /**
  * ss from iproute2 6.1 for TCP/UDP sockets (-t -u -l -a -n -p, clustered).
@@ -60,6 +61,7 @@ export const ss: HostCommand = {
     let all = false;
     let numeric = false;
     let processes = false;
+    const filterWords: string[] = [];
     for (const a of args) {
       if (a === "--tcp") tcp = true;
       else if (a === "--udp") udp = true;
@@ -76,20 +78,25 @@ export const ss: HostCommand = {
           else if (ch === "n") numeric = true;
           else if (ch === "p") processes = true;
         }
-      } else return fail(`ss: invalid option -- '${a.replace(/^-+/, "").charAt(0)}'\n`);
+      } else if (!a.startsWith("-") || a === "-") filterWords.push(a);
+      else return fail(`ss: invalid option -- '${a.replace(/^-+/, "").charAt(0)}'\n`);
     }
+    const filter = filterWords.length ? parseFilter(filterWords, SERVICES) : null;
+    if (typeof filter === "string") return fail(`${filter}\n`);
     if (!tcp && !udp) tcp = udp = true;
     const procs = Object.values(rt.host.state.procs).sort((a, b) => a.pid - b.pid);
-    const rows = sockets(procs).filter((s) => ((s.proto === "tcp" && tcp) || (s.proto === "udp" && udp)) && (all || (listening ? s.state === "LISTEN" || s.state === "UNCONN" : s.state !== "LISTEN" && s.state !== "UNCONN")));
+    const rows = sockets(procs).filter((s) => ((s.proto === "tcp" && tcp) || (s.proto === "udp" && udp)) && (all || (listening ? s.state === "LISTEN" || s.state === "UNCONN" : s.state !== "LISTEN" && s.state !== "UNCONN")) && (filter === null || filter({ state: s.state, localPort: s.local[1], peerPort: s.peer[1] })));
     const port = (p: string): string => (numeric || p === "*" ? p : (SERVICES[p] ?? p));
     const showNetid = tcp && udp;
+    // With one state selected, every row would say the same thing: ss drops the State column.
+    const showState = !(filterWords[0] === "state" && filterWords[1] !== undefined && filterWords[1] !== "all");
     const wState = Math.max(5, ...rows.map((r) => r.state.length));
     const wLa = Math.max(13, ...rows.map((r) => r.local[0].length));
     const wLp = Math.max(4, ...rows.map((r) => port(r.local[1]).length));
     const wPa = Math.max(12, ...rows.map((r) => r.peer[0].length));
     const wPp = Math.max(4, ...rows.map((r) => port(r.peer[1]).length));
     const head = (netid: string, state: string, rq: string, sq: string, la: string, lp: string, pa: string, pp: string, proc: string): string =>
-      `${showNetid ? `${netid.padEnd(5)} ` : ""}${state.padEnd(wState)} ${rq.padEnd(6)} ${sq.padEnd(6)} ${la.padStart(wLa)}:${lp.padEnd(wLp)} ${pa.padStart(wPa)}:${pp.padEnd(wPp)}${proc}`;
+      `${showNetid ? `${netid.padEnd(5)} ` : ""}${showState ? `${state.padEnd(wState)} ` : ""}${rq.padEnd(6)} ${sq.padEnd(6)} ${la.padStart(wLa)}:${lp.padEnd(wLp)} ${pa.padStart(wPa)}:${pp.padEnd(wPp)}${proc}`;
     let out = head("Netid", "State", "Recv-Q", "Send-Q", "Local Address", "Port", "Peer Address", "Port", "Process") + "\n";
     for (const r of rows) {
       const visible = r.owners.filter((o) => processes && (rt.cred.uid === 0 || rt.cred.uid === o.uid));
