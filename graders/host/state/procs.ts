@@ -53,6 +53,7 @@ export function spawn(state: HostState, spec: SpawnSpec): Proc {
     state: spec.state ?? "S",
   };
   state.procs[pid] = proc;
+  changed(state);
   return proc;
 }
 
@@ -73,15 +74,53 @@ export function exitProc(state: HostState, proc: Proc): void {
     return;
   }
   delete state.procs[proc.pid];
-  for (const child of Object.values(state.procs)) {
-    if (child.ppid !== proc.pid) continue;
+  for (const child of childrenOf(state, proc.pid)) {
     child.ppid = 1;
     if (child.state === "Z") delete state.procs[child.pid];
   }
+  changed(state);
+}
+
+/**
+ * Children by parent pid, rebuilt only after spawn or exit changed the table
+ * (the only two places that add, remove or reparent processes). Programs ask
+ * "does it still have children?" every simulated second; with a hundred cron
+ * jobs piling up, scanning the table each time dominated the clock's cost.
+ * Kept beside the state, not in it: it is derived and never saved.
+ */
+const generation = new WeakMap<Record<string, Proc>, number>();
+const byParent = new WeakMap<Record<string, Proc>, { gen: number; children: Map<number, Proc[]> }>();
+
+/** Bumped by every spawn and exit: lets per-tick figures over the table be computed once per change. */
+export function procsGeneration(state: HostState): number {
+  return generation.get(state.procs) ?? 0;
+}
+
+function changed(state: HostState): void {
+  generation.set(state.procs, (generation.get(state.procs) ?? 0) + 1);
+}
+
+function parentIndex(state: HostState): Map<number, Proc[]> {
+  const gen = generation.get(state.procs) ?? 0;
+  const cached = byParent.get(state.procs);
+  if (cached && cached.gen === gen) return cached.children;
+  const children = new Map<number, Proc[]>();
+  for (const p of Object.values(state.procs)) {
+    const list = children.get(p.ppid);
+    if (list) list.push(p);
+    else children.set(p.ppid, [p]);
+  }
+  byParent.set(state.procs, { gen, children });
+  return children;
 }
 
 export function childrenOf(state: HostState, pid: number): Proc[] {
-  return Object.values(state.procs).filter((p) => p.ppid === pid);
+  return [...(parentIndex(state).get(pid) ?? [])].sort((a, b) => a.pid - b.pid);
+}
+
+/** Whether `pid` has a child. */
+export function hasChild(state: HostState, pid: number): boolean {
+  return (parentIndex(state).get(pid)?.length ?? 0) > 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from "../../state/fs.ts";
 import { CPU_COUNT } from "../../state/cpu.ts";
 import type { Host } from "../../state/host.ts";
-import { cpuMs } from "../../state/procs.ts";
+import { cpuMs, procsGeneration } from "../../state/procs.ts";
 import type { Proc } from "../../state/types.ts";
 import type { Program } from "../types.ts";
 
@@ -41,9 +41,18 @@ export function setCpuShare(proc: Proc, share: number, nowMs: number): void {
 
 /** The scheduler's fair share: runnable tasks split the CPUs evenly. */
 export function fairShare(host: Host): number {
-  const runnable = Object.values(host.state.procs).filter((p) => p.state === "R").length;
-  return Math.min(1, CPU_COUNT / Math.max(1, runnable));
+  // Every spinner asks each simulated second: count once per instant and process-table change.
+  const key = `${host.now}:${procsGeneration(host.state)}`;
+  const memo = shareMemo.get(host.state.procs);
+  if (memo && memo.key === key) return memo.share;
+  let runnable = 0;
+  for (const p of Object.values(host.state.procs)) if (p.state === "R") runnable++;
+  const share = Math.min(1, CPU_COUNT / Math.max(1, runnable));
+  shareMemo.set(host.state.procs, { key, share });
+  return share;
 }
+
+const shareMemo = new WeakMap<Record<string, Proc>, { key: string; share: number }>();
 
 /**
  * A busy loop that never ends by itself: always runnable, taking whatever
@@ -52,6 +61,7 @@ export function fairShare(host: Host): number {
 export const cpuSpin: Program = {
   start(host, proc) {
     proc.state = "R";
+    shareMemo.delete(host.state.procs);
     const params = proc.params ?? {};
     if (params.logFile && params.startLine) appendAs(host, proc, String(params.logFile), `${expand(String(params.startLine), proc, host.now)}\n`);
     for (const p of Object.values(host.state.procs)) if (p.program === "cpu-spin") setCpuShare(p, fairShare(host), host.now);

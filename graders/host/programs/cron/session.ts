@@ -1,3 +1,4 @@
+import { childrenOf, hasChild } from "../../state/procs.ts";
 import type { Program } from "../types.ts";
 
 /**
@@ -7,12 +8,11 @@ import type { Program } from "../types.ts";
  */
 export const cronSession: Program = {
   tick(host, proc) {
-    const children = Object.values(host.state.procs).filter((p) => p.ppid === proc.pid);
     // The shell exits the moment its command does; collect both in the same instant.
-    for (const sh of children) {
-      if (sh.program === "cron-shell" && !Object.values(host.state.procs).some((p) => p.ppid === sh.pid)) host.terminate(sh, 0, Number(sh.params?.exitCode ?? 0));
+    for (const sh of childrenOf(host.state, proc.pid)) {
+      if (sh.program === "cron-shell" && !hasChild(host.state, sh.pid)) host.terminate(sh, 0, Number(sh.params?.exitCode ?? 0));
     }
-    if (Object.values(host.state.procs).some((p) => p.ppid === proc.pid)) return;
+    if (hasChild(host.state, proc.pid)) return;
     const params = proc.params ?? {};
     const log = (message: string): void => host.log({ ident: "CRON", pid: proc.pid, unit: "cron.service", priority: 6, message });
     if (params.output && params.mailto !== "") log("(CRON) info (No MTA installed, discarding output)");
@@ -24,7 +24,7 @@ export const cronSession: Program = {
 /** `/bin/sh -c CMD` under CRON: exits with its command once that command is gone. */
 export const cronShell: Program = {
   tick(host, proc) {
-    if (Object.values(host.state.procs).some((p) => p.ppid === proc.pid)) return;
+    if (hasChild(host.state, proc.pid)) return;
     host.terminate(proc, 0, Number(proc.params?.exitCode ?? 0));
   },
 };
