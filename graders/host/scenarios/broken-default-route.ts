@@ -8,6 +8,7 @@ import { tcpConnect } from "../net/remote.ts";
 import { lookupRoute } from "../net/route.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { serviceAccount } from "./naming.ts";
 
 /**
  * broken-default-route: while trying out a NAT instance for egress, an admin
@@ -50,8 +51,7 @@ function build(seed: number): Host {
   const hostname = `reports-0${1 + (h % 4)}`;
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "reports", uid: 108, gid: 114, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "reports", gid: 114, members: [] }],
+    ...serviceAccount("reports", 108, 114),
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 60, 300) * 86400_000;

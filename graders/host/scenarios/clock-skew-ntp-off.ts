@@ -7,6 +7,7 @@ import { startUnit, stopUnit } from "../services/systemd.ts";
 import { installUnit } from "../services/units.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname } from "./naming.ts";
 
 /**
  * clock-skew-ntp-off: a colleague reproducing a token-expiry bug switched
@@ -105,7 +106,7 @@ function fmtDate(ms: number): string {
 function build(seed: number): Host {
   const trueNowMs = Date.UTC(2026, 10, 25, 13, 10) + (seed % 103) * 60_000 + (seed % 7) * 1_000;
   const h = hash32("clock-skew-ntp-off", seed);
-  const hostname = `${["orders", "checkout", "billing"][h % 3] ?? "orders"}-prod-0${1 + ((h >>> 8) % 5)}`;
+  const hostname = prodHostname(h, ["orders", "checkout", "billing"], 5);
   const state = createBaseHost({
     seed, hostname, nowMs: trueNowMs, rootGiB: 20,
     extraUsers: [

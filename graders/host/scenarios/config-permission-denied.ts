@@ -8,6 +8,7 @@ import { installUnit } from "../services/units.ts";
 import { configError } from "../programs/app-server.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * config-permission-denied: a colleague edited /etc/app/config.yml in /tmp
@@ -71,11 +72,10 @@ function portOf(host: Host): number {
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 25, 15, 5) + (seed % 91) * 60_000;
   const h = hash32("config-permission-denied", seed);
-  const hostname = `${["app", "orders", "shop"][h % 3] ?? "app"}-prod-0${1 + ((h >>> 8) % 5)}`;
+  const hostname = prodHostname(h, ["app", "orders", "shop"], 5);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "app", uid: UID, gid: GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "app", gid: GID, members: [] }],
+    ...serviceAccount("app", UID, GID),
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 40, 200) * 86400_000;

@@ -8,6 +8,7 @@ import { installUnit } from "../services/units.ts";
 import { releaseConfigError } from "../programs/release-app.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname } from "./naming.ts";
 
 /**
  * dangling-config-symlink: the app is deployed as releases under
@@ -132,7 +133,7 @@ function deployedRelease(host: Host): string {
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 25, 14, 40) + (seed % 97) * 60_000;
   const h = hash32("dangling-config-symlink", seed);
-  const hostname = `${["api", "orders", "catalog"][h % 3] ?? "api"}-prod-0${1 + ((h >>> 8) % 6)}`;
+  const hostname = prodHostname(h, ["api", "orders", "catalog"], 6);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
     extraUsers: [

@@ -8,6 +8,7 @@ import { startUnit } from "../services/systemd.ts";
 import { installUnit } from "../services/units.ts";
 import { diskBelow, httpStatus, unitRunning } from "./checks.ts";
 import type { ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * disk-full-deleted-log: app.service's log filled /, someone deleted
@@ -43,11 +44,10 @@ function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 25, 8, 30) + (seed % 97) * 60_000;
   // The name comes from the seed directly: the host's own random sequence starts once it exists.
   const h = hash32("disk-full-deleted-log", seed);
-  const hostname = `${["api", "app", "web"][h % 3] ?? "api"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["api", "app", "web"], 4);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "app", uid: APP_UID, gid: APP_GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "app", gid: APP_GID, members: [] }],
+    ...serviceAccount("app", APP_UID, APP_GID),
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 40, 120) * 86400_000;

@@ -7,6 +7,7 @@ import { daemonReload, installUnit } from "../services/units.ts";
 import { EMFILE_LINE, syncConnections } from "../programs/api-server.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * fd-limit-too-low: api.service's unit asks for LimitNOFILE=65536, but a
@@ -112,11 +113,10 @@ function portOf(host: Host): number {
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 25, 10, 40) + (seed % 83) * 60_000;
   const h = hash32("fd-limit-too-low", seed);
-  const hostname = `${["api", "edge-api", "public-api"][h % 3] ?? "api"}-prod-0${1 + ((h >>> 8) % 6)}`;
+  const hostname = prodHostname(h, ["api", "edge-api", "public-api"], 6);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "api", uid: UID, gid: GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "api", gid: GID, members: [] }],
+    ...serviceAccount("api", UID, GID),
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 90, 300) * 86400_000;

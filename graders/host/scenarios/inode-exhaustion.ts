@@ -8,6 +8,7 @@ import { startUnit } from "../services/systemd.ts";
 import { installUnit } from "../services/units.ts";
 import { httpStatus } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * inode-exhaustion: webapp keeps one small file per login session in
@@ -69,11 +70,10 @@ function sessionsDir(host: Host): DirInode | null {
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 27, 10, 5) + (seed % 97) * 60_000;
   const h = hash32("inode-exhaustion", seed);
-  const hostname = `${["web", "www", "portal"][h % 3] ?? "web"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["web", "www", "portal"], 4);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "app", uid: APP_UID, gid: APP_GID, gecos: "", home: "/var/lib/app", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "app", gid: APP_GID, members: [] }],
+    ...serviceAccount("app", APP_UID, APP_GID, "/var/lib/app"),
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 150, 300) * 86400_000;

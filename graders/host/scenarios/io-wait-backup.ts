@@ -9,6 +9,7 @@ import { installUnit } from "../services/units.ts";
 import { installPackage } from "../net/packages.ts";
 import { httpStatus } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * io-wait-backup: the daily `tar czf` of /srv/data was moved from 03:00 to
@@ -74,11 +75,10 @@ function build(seed: number): Host {
   const h = hash32("io-wait-backup", seed);
   const startMs = Date.UTC(2026, 10, 26, 13, 0, 1);
   const nowMs = startMs + (14 + (h % 20)) * 60_000 + (seed % 50) * 1000;
-  const hostname = `${["catalog", "search", "media"][h % 3] ?? "catalog"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["catalog", "search", "media"], 4);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 400,
-    extraUsers: [{ name: "catalog", uid: UID, gid: GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "catalog", gid: GID, members: [] }],
+    ...serviceAccount("catalog", UID, GID),
   });
   const host = new Host(state);
   // A throughput-limited network volume (pd-standard/st1 class): fine for the API alone, not next to a backup.

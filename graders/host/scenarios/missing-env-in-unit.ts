@@ -6,6 +6,7 @@ import { restartUnit, startUnit } from "../services/systemd.ts";
 import { daemonReload, installUnit } from "../services/units.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * missing-env-in-unit: billing.service was rewritten from a template that
@@ -54,11 +55,10 @@ function paramsFor(host: Host): Params {
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 25, 14, 10) + (seed % 89) * 60_000;
   const h = hash32("missing-env-in-unit", seed);
-  const hostname = `${["billing", "pay", "invoice"][h % 3] ?? "billing"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["billing", "pay", "invoice"], 4);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "billing", uid: UID, gid: GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "billing", gid: GID, members: [] }],
+    ...serviceAccount("billing", UID, GID),
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 60, 200) * 86400_000;

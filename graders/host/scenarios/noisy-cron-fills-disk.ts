@@ -7,6 +7,7 @@ import { strftime } from "../commands/date/strftime.ts";
 import { loadedTables } from "../services/cron/database.ts";
 import { diskBelow, future, unitRunning, usePercent } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname } from "./naming.ts";
 
 /**
  * noisy-cron-fills-disk: during an incident two days ago someone added
@@ -37,7 +38,7 @@ function backupCount(host: Host): number {
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 27, 9, 0) + (seed % 150) * 60_000 + 31_000;
   const h = hash32("noisy-cron-fills-disk", seed);
-  const hostname = `${["gw", "edge", "api-gw"][h % 3] ?? "gw"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["gw", "edge", "api-gw"], 4);
   // The last twenty minutes run live, so cron's own lines and the newest dumps are real.
   const liveFrom = nowMs - 21 * 60_000;
   const state = createBaseHost({ seed, hostname, nowMs: liveFrom, rootGiB: 30 });

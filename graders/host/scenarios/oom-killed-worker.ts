@@ -10,6 +10,7 @@ import { installUnit } from "../services/units.ts";
 import { progressLine } from "../programs/cache-warmer.ts";
 import { future, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname } from "./naming.ts";
 
 /**
  * oom-killed-worker: worker.service is SIGKILLed by the kernel every few
@@ -94,7 +95,7 @@ function deploySession(host: Host, loginAt: number, logoutAt: number, session: n
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 26, 8, 40) + (seed % 113) * 60_000;
   const h = hash32("oom-killed-worker", seed);
-  const hostname = `${["jobs", "worker", "batch"][h % 3] ?? "jobs"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["jobs", "worker", "batch"], 4);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
     extraUsers: [

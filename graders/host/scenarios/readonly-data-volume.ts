@@ -8,6 +8,7 @@ import { installUnit } from "../services/units.ts";
 import type { DirInode, Mount } from "../state/types.ts";
 import { future, httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * readonly-data-volume: the app stores uploads on a separate data disk
@@ -69,11 +70,10 @@ function dataMount(host: Host): Mount | undefined {
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 25, 10, 20) + (seed % 113) * 60_000;
   const h = hash32("readonly-data-volume", seed);
-  const hostname = `${["media", "uploads", "files"][h % 3] ?? "media"}-prod-0${1 + ((h >>> 8) % 5)}`;
+  const hostname = prodHostname(h, ["media", "uploads", "files"], 5);
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "app", uid: UID, gid: GID, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "app", gid: GID, members: [] }],
+    ...serviceAccount("app", UID, GID),
   });
   const host = new Host(state);
   const boot = state.clock.bootMs;

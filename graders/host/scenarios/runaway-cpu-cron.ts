@@ -4,6 +4,7 @@ import { Host } from "../state/host.ts";
 import { hash32, randInt, randPick } from "../state/rng.ts";
 import { future, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname } from "./naming.ts";
 
 /**
  * runaway-cpu-cron: the nightly full rebuild of the sales reports
@@ -49,7 +50,7 @@ ${testing ? `#${nightly} ${line}\n* * * * * ${line}` : `${nightly} ${line}`}
 function build(seed: number): Host {
   const nowMs = Date.UTC(2026, 10, 26, 14, 0) + (seed % 113) * 60_000 + 17_000;
   const h = hash32("runaway-cpu-cron", seed);
-  const hostname = `${["reports", "bi", "analytics"][h % 3] ?? "reports"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["reports", "bi", "analytics"], 4);
   // An hour of history before now: the host boots its cron model that far back and runs forward.
   const startMs = nowMs - 64 * 60_000;
   const state = createBaseHost({

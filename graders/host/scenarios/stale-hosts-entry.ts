@@ -9,6 +9,7 @@ import { resolveHost } from "../net/resolve.ts";
 import type { DnsRecord } from "../net/types.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { serviceAccount } from "./naming.ts";
 
 /**
  * stale-hosts-entry: months ago, during a DNS outage, someone pinned
@@ -50,8 +51,7 @@ function build(seed: number): Host {
   const hostname = `orders-api-0${1 + (h % 5)}`;
   const state = createBaseHost({
     seed, hostname, nowMs, rootGiB: 20,
-    extraUsers: [{ name: "orders", uid: 107, gid: 113, gecos: "", home: "/nonexistent", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "orders", gid: 113, members: [] }],
+    ...serviceAccount("orders", 107, 113),
   });
   const host = new Host(state);
   const longAgo = nowMs - randInt(state, 200, 400) * 86400_000;

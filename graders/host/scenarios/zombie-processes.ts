@@ -7,6 +7,7 @@ import { installUnit } from "../services/units.ts";
 import { reloadForking } from "../services/forking.ts";
 import { future, httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
+import { prodHostname, serviceAccount } from "./naming.ts";
 
 /**
  * zombie-processes: thumbd 2.4.0 went out yesterday afternoon. Its SIGHUP
@@ -68,13 +69,12 @@ function build(seed: number): Host {
   const midnight = Date.UTC(2026, 10, 27);
   const nowMs = midnight + (2 * 60 + 20) * 60_000 + (seed % 70) * 60_000 + 23_000;
   const h = hash32("zombie-processes", seed);
-  const hostname = `${["media", "img", "thumbs"][h % 3] ?? "media"}-prod-0${1 + ((h >>> 8) % 4)}`;
+  const hostname = prodHostname(h, ["media", "img", "thumbs"], 4);
   // The host runs forward from shortly before last night's log rotation.
   const startMs = midnight - 4 * 60_000;
   const state = createBaseHost({
     seed, hostname, nowMs: startMs, rootGiB: 30,
-    extraUsers: [{ name: "thumbd", uid: UID, gid: GID, gecos: "", home: "/var/spool/thumbd", shell: "/usr/sbin/nologin" }],
-    extraGroups: [{ name: "thumbd", gid: GID, members: [] }],
+    ...serviceAccount("thumbd", UID, GID, "/var/spool/thumbd"),
   });
   const host = new Host(state);
   state.nextPid = randInt(state, 9_000, 30_000);
