@@ -1,7 +1,8 @@
 import * as fs from "../../state/fs.ts";
-import { basename, joinPath } from "../../state/paths.ts";
+import { joinPath } from "../../state/paths.ts";
 import type { HostCommand } from "../types.ts";
 import { copyTree, type Out } from "./copy.ts";
+import { planTargets } from "./targets.ts";
 
 /** GNU cp (coreutils 9.1): files, -r/-R/-a trees, -p/-a preserve, -v, -t DIR, -T. */
 
@@ -46,23 +47,15 @@ export const cp: HostCommand = {
         }
       } else operands.push(a);
     }
-    if (operands.length === 0) return { stdout: "", stderr: `cp: missing file operand\n${TRY}`, exitCode: 1 };
-    if (operands.length === 1 && targetDir === null) {
-      return { stdout: "", stderr: `cp: missing destination file operand after '${operands[0]}'\n${TRY}`, exitCode: 1 };
-    }
+    const plan = planTargets("cp", operands, targetDir, noTargetDir, rt, ctx.cwd);
+    if (!("sources" in plan)) return plan;
+    const { sources } = plan;
     const state = rt.host.state;
     const abs = (p: string): string => joinPath(ctx.cwd, p);
-    const dest = targetDir ?? (operands[operands.length - 1] as string);
-    const sources = targetDir !== null ? operands : operands.slice(0, -1);
-    const destIsDir = !noTargetDir && fs.tryResolve(state, rt.cred, abs(dest))?.inode.kind === "dir";
-    if (!destIsDir && (sources.length > 1 || targetDir !== null)) {
-      const found = fs.tryResolve(state, rt.cred, abs(dest));
-      return { stdout: "", stderr: `cp: target '${dest}': ${found ? "Not a directory" : "No such file or directory"}\n`, exitCode: 1 };
-    }
     const out: Out = { stdout: "", stderr: "" };
     let ok = true;
     for (const src of sources) {
-      const dstShown = destIsDir ? (dest.endsWith("/") ? `${dest}${basename(src)}` : `${dest}/${basename(src)}`) : dest;
+      const dstShown = plan.shown(src);
       const found = fs.tryResolve(state, rt.cred, abs(src));
       if (found?.inode.kind === "dir" && !recursive) {
         out.stderr += `cp: -r not specified; omitting directory '${src}'\n`;

@@ -1,9 +1,10 @@
 import { SysError } from "../../state/errors.ts";
 import * as fs from "../../state/fs.ts";
-import { basename, joinPath } from "../../state/paths.ts";
+import { joinPath } from "../../state/paths.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import type { HostCommand } from "../types.ts";
 import { copyTree, type Out } from "../cp/copy.ts";
+import { planTargets } from "../cp/targets.ts";
 
 /**
  * GNU mv (coreutils 9.1): rename(2) within a filesystem; across filesystems
@@ -70,23 +71,15 @@ export const mv: HostCommand = {
         }
       } else operands.push(a);
     }
-    if (operands.length === 0) return { stdout: "", stderr: `mv: missing file operand\n${TRY}`, exitCode: 1 };
-    if (operands.length === 1 && targetDir === null) {
-      return { stdout: "", stderr: `mv: missing destination file operand after '${operands[0]}'\n${TRY}`, exitCode: 1 };
-    }
+    const plan = planTargets("mv", operands, targetDir, noTargetDir, rt, ctx.cwd);
+    if (!("sources" in plan)) return plan;
+    const { sources } = plan;
     const state = rt.host.state;
     const abs = (p: string): string => joinPath(ctx.cwd, p);
-    const dest = targetDir ?? (operands[operands.length - 1] as string);
-    const sources = targetDir !== null ? operands : operands.slice(0, -1);
-    const destIsDir = !noTargetDir && fs.tryResolve(state, rt.cred, abs(dest))?.inode.kind === "dir";
-    if (!destIsDir && (sources.length > 1 || targetDir !== null)) {
-      const found = fs.tryResolve(state, rt.cred, abs(dest));
-      return { stdout: "", stderr: `mv: target '${dest}': ${found ? "Not a directory" : "No such file or directory"}\n`, exitCode: 1 };
-    }
     const out: Out = { stdout: "", stderr: "" };
     let ok = true;
     for (const src of sources) {
-      const dstShown = destIsDir ? (dest.endsWith("/") ? `${dest}${basename(src)}` : `${dest}/${basename(src)}`) : dest;
+      const dstShown = plan.shown(src);
       const from = abs(src);
       const to = abs(dstShown);
       if (!fs.tryResolve(state, rt.cred, from, false)) {
