@@ -7,9 +7,9 @@ import styles from "./home.module.css";
 export default async function HomePage() {
   const user = await getCurrentUser();
   const { problems } = await listProblems({ user, round: "coding" });
+  const { problems: hosts } = await listProblems({ user, round: "troubleshooting" });
+  const { problems: designs } = await listProblems({ user, round: "design" });
   const solved = problems.filter((p) => p.solved).length;
-  const byDifficulty = { easy: 0, medium: 0, hard: 0 };
-  for (const p of problems) byDifficulty[p.difficulty] += 1;
 
   return (
     <div className={styles.home}>
@@ -55,19 +55,17 @@ export default async function HomePage() {
               Write a function in JavaScript, TypeScript or Python 3. <strong>Run</strong> it against the examples and
               your own inputs, then <strong>Submit</strong> it against the hidden tests.
             </p>
-            <p className={styles.meta}>
-              {problems.length} problems · {byDifficulty.easy} easy · {byDifficulty.medium} medium · {byDifficulty.hard}{" "}
-              hard
-            </p>
+            <p className={styles.meta}>{countLine(problems)}</p>
           </article>
           <article className={`${styles.card} ${styles.cardLive}`}>
             <header className={styles.cardHead}>
               <Link href="/problems?round=troubleshooting" className={styles.cardName}>
                 Troubleshooting
               </Link>
-              <span className={styles.live}>early</span>
+              <span className={styles.live}>available</span>
             </header>
             <p>A simulated broken Debian host in a browser terminal: find the root cause, fix it, have the fix checked, then compare your path with the ideal one.</p>
+            <p className={styles.meta}>{countLine(hosts)}</p>
           </article>
           <article className={`${styles.card} ${styles.cardLive}`}>
             <header className={styles.cardHead}>
@@ -77,6 +75,7 @@ export default async function HomePage() {
               <span className={styles.live}>available</span>
             </header>
             <p>Design a service under stated load: capacity estimates, failure modes, trade-offs, a diagram.</p>
+            <p className={styles.meta}>{countLine(designs)}</p>
           </article>
           <article className={styles.card}>
             <header className={styles.cardHead}>
@@ -123,4 +122,11 @@ export default async function HomePage() {
       </section>
     </div>
   );
+}
+
+/** "11 problems · 4 easy · 5 medium · 2 hard" for a round's problem cards. */
+function countLine(problems: readonly { difficulty: "easy" | "medium" | "hard" }[]): string {
+  const by = { easy: 0, medium: 0, hard: 0 };
+  for (const p of problems) by[p.difficulty] += 1;
+  return `${problems.length} problems · ${by.easy} easy · ${by.medium} medium · ${by.hard} hard`;
 }
