@@ -92,10 +92,11 @@ export class HostFs implements IFileSystem {
       if (node.kind === "symlink") return this.readContent(node.target);
       return node.read();
     }
-    // /dev/null reads as empty: `cat /dev/null > app.log` is how people truncate logs.
-    const dev = fs.tryResolve(this.state, this.rt.cred, path);
-    if (dev && dev.inode.kind === "chr" && dev.inode.device === "null") return "";
-    const { inode } = fs.readFile(this.state, this.rt.cred, path);
+    const { inode } = fs.openForRead(this.state, this.rt.cred, path);
+    if (inode.kind === "chr") {
+      if (inode.device === "null") return "";
+      throw new SysError("EINVAL", path);
+    }
     return this.boundedRead(inode, path);
   }
 

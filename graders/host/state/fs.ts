@@ -2,7 +2,7 @@ import { SysError } from "./errors.ts";
 import { generateRange } from "./generators.ts";
 import { basename, dirname, joinPath, splitPath } from "./paths.ts";
 import { allocatedBytes, availableBlocks, fileSize, mountUsage } from "./usage.ts";
-import type { BulkRange, DirInode, FileInode, HostState, Inode, Mount } from "./types.ts";
+import type { BulkRange, ChrInode, DirInode, FileInode, HostState, Inode, Mount } from "./types.ts";
 
 /**
  * Filesystem operations over HostState.fs with the kernel's permission rules.
@@ -203,10 +203,20 @@ export function readFileRange(inode: FileInode, offset: number, length: number):
 }
 
 export function readFile(state: HostState, cred: Cred, abs: string): { inode: FileInode; path: string } {
+  const { inode, path } = openForRead(state, cred, abs);
+  if (inode.kind !== "file") throw new SysError("EINVAL", abs);
+  return { inode, path };
+}
+
+/**
+ * open(2) for reading: a regular file or a character device (/dev/null reads
+ * as empty, which is how `cat /dev/null > app.log` truncates a log).
+ */
+export function openForRead(state: HostState, cred: Cred, abs: string): { inode: FileInode | ChrInode; path: string } {
   const { inode, path } = resolve(state, cred, abs);
   if (inode.kind === "dir") throw new SysError("EISDIR", abs);
   if (!permits(inode, cred, R)) throw new SysError("EACCES", abs);
-  if (inode.kind !== "file") throw new SysError("EINVAL", abs);
+  if (inode.kind === "symlink") throw new SysError("EINVAL", abs);
   return { inode, path };
 }
 
