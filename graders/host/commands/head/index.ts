@@ -1,6 +1,6 @@
 import { SysError } from "../../state/errors.ts";
 import type { HostCommand } from "../types.ts";
-import { parseCountOpts } from "./options.ts";
+import { fileHeaders, parseCountOpts } from "./options.ts";
 import { firstLinesEnd, lastLinesStart, MAX_OUTPUT, openSource } from "./source.ts";
 
 /** coreutils head: first N lines or bytes (or all but the last N with -N), read by range. */
@@ -12,13 +12,7 @@ export const head: HostCommand = {
     const files = o.files.length ? o.files : ["-"];
     let stdout = "";
     let stderr = "";
-    let printedHeader = false;
-    const header = (f: string): string => {
-      if ((files.length <= 1 || o.quiet) && !o.verbose) return "";
-      const text = `${printedHeader ? "\n" : ""}==> ${f === "-" ? "standard input" : f} <==\n`;
-      printedHeader = true;
-      return text;
-    };
+    const header = fileHeaders(files, o);
     for (const f of files) {
       try {
         const src = await openSource(rt, ctx, f);

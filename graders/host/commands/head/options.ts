@@ -77,3 +77,14 @@ export function parseCountOpts(tool: "head" | "tail", rawArgs: string[]): CountO
   }
   return o;
 }
+
+/** The `==> FILE <==` line before each file's part, when there are several files (or -v, unless -q). */
+export function fileHeaders(files: readonly string[], o: { quiet: boolean; verbose: boolean }): (file: string) => string {
+  let printed = false;
+  return (f) => {
+    if ((files.length <= 1 || o.quiet) && !o.verbose) return "";
+    const text = `${printed ? "\n" : ""}==> ${f === "-" ? "standard input" : f} <==\n`;
+    printed = true;
+    return text;
+  };
+}

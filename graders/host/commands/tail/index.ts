@@ -5,7 +5,7 @@ import { joinPath } from "../../state/paths.ts";
 import type { Runtime } from "../../shell/runtime.ts";
 import { startFollow } from "../../shell/follow/start.ts";
 import type { TailFile } from "../../shell/follow/types.ts";
-import { parseCountOpts } from "../head/options.ts";
+import { fileHeaders, parseCountOpts } from "../head/options.ts";
 import { firstLinesEnd, lastLinesStart, MAX_OUTPUT, openSource } from "../head/source.ts";
 
 /**
@@ -22,13 +22,7 @@ export const tail: HostCommand = {
     const files = o.files.length ? o.files : ["-"];
     let stdout = "";
     let stderr = "";
-    let printedHeader = false;
-    const header = (f: string): string => {
-      if ((files.length <= 1 || o.quiet) && !o.verbose) return "";
-      const text = `${printedHeader ? "\n" : ""}==> ${f === "-" ? "standard input" : f} <==\n`;
-      printedHeader = true;
-      return text;
-    };
+    const header = fileHeaders(files, o);
     const followed: TailFile[] = [];
     for (const f of files) {
       try {
