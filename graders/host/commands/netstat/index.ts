@@ -1,4 +1,5 @@
 import type { HostState, Proc } from "../../state/types.ts";
+import { inetSockets } from "../../net/sockets.ts";
 import { formatIpv4, maskOf, parseCidr } from "../../net/ipv4.ts";
 import { reverseLookup } from "../../net/resolve.ts";
 import { serviceName } from "../../net/services.ts";
@@ -13,43 +14,6 @@ import { fail, type HostCommand } from "../types.ts";
  * caller may inspect and "-" for the rest, with the "Not all processes could
  * be identified" note on stderr for non-root users.
  */
-
-interface Row {
-  proto: "tcp" | "udp";
-  local: string;
-  localPort: number;
-  foreign: string;
-  foreignPort: number | null;
-  state: string;
-  owners: Proc[];
-  listening: boolean;
-}
-
-function rows(procs: Proc[]): Row[] {
-  const seen = new Map<number, Row>();
-  const out: Row[] = [];
-  for (const p of procs) {
-    for (const t of Object.values(p.fds)) {
-      if (t.kind !== "socket" || t.proto === "unix" || t.localPort === undefined) continue;
-      const existing = seen.get(t.inode);
-      if (existing) {
-        existing.owners.push(p);
-        continue;
-      }
-      const listening = t.proto === "UDP" || t.state === "LISTEN";
-      const row: Row = {
-        proto: t.proto === "TCP" ? "tcp" : "udp",
-        local: t.localAddr ?? String(p.params?.bindAddress ?? "0.0.0.0"), localPort: t.localPort,
-        foreign: t.remote?.addr ?? "0.0.0.0", foreignPort: t.remote?.port ?? null,
-        state: t.proto === "UDP" ? "" : t.state === "LISTEN" ? "LISTEN" : "ESTABLISHED",
-        owners: [p], listening,
-      };
-      seen.set(t.inode, row);
-      out.push(row);
-    }
-  }
-  return out;
-}
 
 /** What /proc/PID/cmdline gives netstat: argv[0], without its directory when it is a path. */
 function progName(p: Proc): string {
@@ -130,8 +94,7 @@ export const netstat: HostCommand = {
     if (interfaces) return { stdout: interfaceTable(rt.host), stderr: "", exitCode: 0 };
     if (routes) return { stdout: routeTable(rt.host, numeric), stderr: "", exitCode: 0 };
     if (!tcp && !udp) tcp = udp = true;
-    const procs = Object.values(rt.host.state.procs).filter((p) => p.state !== "Z").sort((a, b) => a.pid - b.pid);
-    const selected = rows(procs).filter((r) => ((r.proto === "tcp" && tcp) || (r.proto === "udp" && udp)) && (all || (listening ? r.listening : !r.listening)));
+    const selected = inetSockets(Object.values(rt.host.state.procs)).filter((r) => ((r.proto === "tcp" && tcp) || (r.proto === "udp" && udp)) && (all || (listening ? r.listening : !r.listening)));
     // netstat lists TCP before UDP.
     selected.sort((a, b) => (a.proto === b.proto ? 0 : a.proto === "tcp" ? -1 : 1));
     const addr = (ip: string, port: number | null, proto: "tcp" | "udp"): string => {
@@ -143,7 +106,8 @@ export const netstat: HostCommand = {
     let out = `Active Internet connections (${kind})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      ${programs ? " PID/Program name    " : ""}\n`;
     let hidden = false;
     for (const r of selected) {
-      let line = `${r.proto.padEnd(5)} ${"0".padStart(6)} ${"0".padStart(6)} ${addr(r.local, r.localPort, r.proto).padEnd(23)} ${addr(r.foreign, r.foreignPort, r.proto).padEnd(23)} ${r.state.padEnd(11)}`;
+      const state = r.proto === "udp" ? "" : r.listening ? "LISTEN" : "ESTABLISHED";
+      let line = `${r.proto.padEnd(5)} ${"0".padStart(6)} ${"0".padStart(6)} ${addr(r.localAddr, r.localPort, r.proto).padEnd(23)} ${addr(r.remote?.addr ?? "0.0.0.0", r.remote?.port ?? null, r.proto).padEnd(23)} ${state.padEnd(11)}`;
       if (programs) {
         const owner = r.owners.find((o) => rt.cred.uid === 0 || rt.cred.uid === o.uid);
         if (!owner) hidden = true;

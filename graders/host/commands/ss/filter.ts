@@ -1,3 +1,5 @@
+import { servicePort } from "../../net/services.ts";
+
 /**
  * ss's filter expressions, the part people type: `sport = :80`,
  * `'( dport = :443 or sport = :443 )'`, `dport != :22`, `state established`,
@@ -24,14 +26,13 @@ const OPS: Record<string, (a: number, b: number) => boolean> = {
 };
 
 /** Parses the words after the options; returns a predicate, or ss's error text. */
-export function parseFilter(words: string[], services: Record<string, string>): Pred | string {
+export function parseFilter(words: string[]): Pred | string {
   const tokens = words.join(" ").replace(/([()])/g, " $1 ").split(/\s+/).filter(Boolean);
   let i = 0;
-  const byName = new Map(Object.entries(services).map(([port, name]) => [name, Number(port)]));
   const portOf = (t: string): number | null => {
     const v = t.replace(/^.*:/, "");
     if (/^\d+$/.test(v)) return Number(v);
-    return byName.get(v) ?? null;
+    return servicePort(v, "tcp");
   };
   const term = (): Pred | string => {
     const t = tokens[i++];
