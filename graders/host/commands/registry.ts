@@ -109,13 +109,10 @@ function asciiAsBytes(result: ExecResult): ExecResult {
 }
 
 export function allCommands(rt: Runtime): Command[] {
-  const known = new Set<string>([...HOST_COMMANDS.map((c) => c.name), ...JUST_BASH_BUILTINS, ...SHELL_BUILTIN_COMMANDS, ...SBIN_COMMANDS.keys()]);
   const own = HOST_COMMANDS.map((cmd) =>
     defineCommand(cmd.name, async (args, ctx) => {
-      const banner = versionBanner(cmd.name, args);
-      if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
-      const help = helpText(cmd.name, args);
-      if (help !== null) return { ...help };
+      const recorded = recordedAnswer(cmd.name, args);
+      if (recorded !== null) return recorded;
       try {
         return asciiAsBytes(await cmd.run(args, ctx, rt));
       } catch (e) {
@@ -124,16 +121,36 @@ export function allCommands(rt: Runtime): Command[] {
       }
     }),
   );
-  // just-bash built-ins (cp, mv, rm, ...) get their real --version banner too; everything else passes through.
-  const banners = JUST_BASH_BUILTINS.filter((n) => (hasVersionBanner(n) || hasHelp(n)) && !HOST_COMMANDS.some((c) => c.name === n)).map((name) =>
+  return [...own, ...sessionFreeCommands()];
+}
+
+/** `--version` and `--help` as recorded from Debian 12, answered before the command runs; null for everything else. */
+function recordedAnswer(name: string, args: string[]): ExecResult | null {
+  const banner = versionBanner(name, args);
+  if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
+  const help = helpText(name, args);
+  return help === null ? null : { ...help };
+}
+
+let sessionFree: Command[] | null = null;
+
+/**
+ * Commands that need no session runtime, made once per process rather than
+ * for every shell: just-bash built-ins (cp, mv, rm, ...) wrapped for their
+ * recorded --version/--help, and the binaries the host ships but does not simulate.
+ */
+function sessionFreeCommands(): Command[] {
+  if (sessionFree) return sessionFree;
+  const own = new Set(HOST_COMMANDS.map((c) => c.name));
+  const known = new Set<string>([...own, ...JUST_BASH_BUILTINS, ...SHELL_BUILTIN_COMMANDS, ...SBIN_COMMANDS.keys()]);
+  const builtins = JUST_BASH_BUILTINS.filter((n) => (hasVersionBanner(n) || hasHelp(n)) && !own.has(n)).map((name) =>
     defineCommand(name, async (args, ctx) => {
-      const banner = versionBanner(name, args);
-      if (banner !== null) return { stdout: banner, stderr: "", exitCode: 0 };
-      const help = helpText(name, args);
-      if (help !== null) return { ...help };
+      const recorded = recordedAnswer(name, args);
+      if (recorded !== null) return recorded;
       if (!ctx.origCommand) throw new Error(`${name} needs just-bash's ${name} underneath`);
       return ctx.origCommand(args);
     }),
   );
-  return [...own, ...banners, ...unsimulatedCommands(known)];
+  sessionFree = [...builtins, ...unsimulatedCommands(known)];
+  return sessionFree;
 }
