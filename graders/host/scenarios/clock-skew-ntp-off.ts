@@ -8,6 +8,7 @@ import { installUnit } from "../services/units.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
 import { prodHostname } from "./naming.ts";
+import { appServerUnit } from "./app-unit.ts";
 
 /**
  * clock-skew-ntp-off: a colleague reproducing a token-expiry bug switched
@@ -77,22 +78,7 @@ Alias=dbus-org.freedesktop.timesync1.service
 `;
 
 function unitText(port: number, upstream: string): string {
-  return `[Unit]
-Description=App API server
-After=network-online.target time-sync.target
-Wants=network-online.target
-
-[Service]
-Type=simple
-User=app
-Group=app
-ExecStart=/usr/local/bin/app-server --port ${port} --upstream https://${upstream} --log ${LOG}
-Restart=always
-RestartSec=10
-
-[Install]
-WantedBy=multi-user.target
-`;
+  return appServerUnit({ execStart: `/usr/local/bin/app-server --port ${port} --upstream https://${upstream} --log ${LOG}`, restartSec: 10, after: ["time-sync.target"] });
 }
 
 function portOf(host: Host): number {

@@ -9,6 +9,7 @@ import { configError } from "../programs/app-server.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
 import { prodHostname, serviceAccount } from "./naming.ts";
+import { appServerUnit } from "./app-unit.ts";
 
 /**
  * config-permission-denied: a colleague edited /etc/app/config.yml in /tmp
@@ -26,22 +27,7 @@ const CONFIG = "/etc/app/config.yml";
 const LOG = "/var/log/app/app.log";
 
 function unitText(port: number, restartSec: number): string {
-  return `[Unit]
-Description=App API server
-After=network-online.target
-Wants=network-online.target
-
-[Service]
-Type=simple
-User=app
-Group=app
-ExecStart=/usr/local/bin/app-server --config ${CONFIG} --port ${port} --log ${LOG}
-Restart=always
-RestartSec=${restartSec}
-
-[Install]
-WantedBy=multi-user.target
-`;
+  return appServerUnit({ execStart: `/usr/local/bin/app-server --config ${CONFIG} --port ${port} --log ${LOG}`, restartSec });
 }
 
 function configText(port: number, dbHost: string, password: string, pool: number, level: string, timeout: number): string {

@@ -9,6 +9,7 @@ import { releaseConfigError } from "../programs/release-app.ts";
 import { httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
 import { prodHostname } from "./naming.ts";
+import { appServerUnit } from "./app-unit.ts";
 
 /**
  * dangling-config-symlink: the app is deployed as releases under
@@ -37,22 +38,7 @@ const LOG = "/var/log/app/app.log";
 const ROOT_DIR = "/opt/app";
 
 function unitText(port: number, restartSec: number): string {
-  return `[Unit]
-Description=App API server
-After=network-online.target
-Wants=network-online.target
-
-[Service]
-Type=simple
-User=app
-Group=app
-ExecStart=${ROOT_DIR}/current/bin/app-server --config ${CONFIG} --port ${port} --log ${LOG}
-Restart=always
-RestartSec=${restartSec}
-
-[Install]
-WantedBy=multi-user.target
-`;
+  return appServerUnit({ execStart: `${ROOT_DIR}/current/bin/app-server --config ${CONFIG} --port ${port} --log ${LOG}`, restartSec });
 }
 
 interface ConfigParams {

@@ -9,6 +9,7 @@ import { installUnit } from "../services/units.ts";
 import { diskBelow, httpStatus, unitRunning } from "./checks.ts";
 import type { ScenarioDefinition } from "./types.ts";
 import { prodHostname, serviceAccount } from "./naming.ts";
+import { appServerUnit } from "./app-unit.ts";
 
 /**
  * disk-full-deleted-log: app.service's log filled /, someone deleted
@@ -21,22 +22,7 @@ import { prodHostname, serviceAccount } from "./naming.ts";
 const APP_UID = 102;
 const APP_GID = 108;
 const LOG = "/var/log/app/app.log";
-const UNIT_TEXT = `[Unit]
-Description=App API server
-After=network-online.target
-Wants=network-online.target
-
-[Service]
-Type=simple
-User=app
-Group=app
-ExecStart=/usr/local/bin/app-server --port 8080 --log ${LOG}
-Restart=always
-RestartSec=1
-
-[Install]
-WantedBy=multi-user.target
-`;
+const UNIT_TEXT = appServerUnit({ execStart: `/usr/local/bin/app-server --port 8080 --log ${LOG}`, restartSec: 1 });
 
 const MIB = 1024 * 1024;
 

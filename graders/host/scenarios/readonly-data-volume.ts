@@ -9,6 +9,7 @@ import type { DirInode, Mount } from "../state/types.ts";
 import { future, httpStatus, unitRunning } from "./checks.ts";
 import type { Check, ScenarioDefinition } from "./types.ts";
 import { prodHostname, serviceAccount } from "./naming.ts";
+import { appServerUnit } from "./app-unit.ts";
 
 /**
  * readonly-data-volume: the app stores uploads on a separate data disk
@@ -34,24 +35,10 @@ const LOG = "/var/log/app/app.log";
 const GIB_BLOCKS = 262_144;
 
 function unitText(port: number): string {
-  return `[Unit]
-Description=App API server
-After=network-online.target srv-data.mount
-Wants=network-online.target
-RequiresMountsFor=${DATA}
-
-[Service]
-Type=simple
-User=app
-Group=app
-WorkingDirectory=${APP_DIR}
-ExecStart=/usr/local/bin/app-server --data ${APP_DIR} --port ${port} --log ${LOG}
-Restart=on-failure
-RestartSec=10
-
-[Install]
-WantedBy=multi-user.target
-`;
+  return appServerUnit({
+    execStart: `/usr/local/bin/app-server --data ${APP_DIR} --port ${port} --log ${LOG}`, restartSec: 10, restart: "on-failure",
+    after: ["srv-data.mount"], unitLines: [`RequiresMountsFor=${DATA}`], serviceLines: [`WorkingDirectory=${APP_DIR}`],
+  });
 }
 
 function uuid(seed: number): string {
